@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AppHeader } from "@/components/app-header";
+import { currentUser } from "@/lib/auth/session";
+
+export default async function Home() {
+  if (await currentUser()) redirect("/drafts");
+  return (
+    <>
+      <AppHeader email={null} />
+      <main className="landing">
+        <h1>Start on one device, finish on another.</h1>
+        <p>
+          Handoff saves every edit you make to the database as you type, and your other browsers
+          pick it up within about a second. Your session is a signed token, so any server can answer
+          you and a restart signs nobody out.
+        </p>
+        <Link href="/signin" className="button primary">
+          Sign in or create an account
+        </Link>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+// First-load JS per route, gzipped, from the last `next build` (Next 16 no longer prints it).
+// `/_not-found` is the framework-only baseline: a bare App Router page with no code of ours.
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+const stats = JSON.parse(readFileSync(".next/diagnostics/route-bundle-stats.json", "utf8"));
+const gzipKb = (paths) =>
+  paths.reduce((sum, p) => sum + gzipSync(readFileSync(p), { level: 9 }).length, 0) / 1024;
+
+const baseline = gzipKb(stats.find((r) => r.route === "/_not-found").firstLoadChunkPaths);
+console.log("First-load JS (gzip), against the bare /_not-found page:");
+for (const { route, firstLoadChunkPaths } of stats) {
+  const kb = gzipKb(firstLoadChunkPaths);
+  console.log(
+    `  ${route.padEnd(14)} ${kb.toFixed(1).padStart(7)} KB   (+${(kb - baseline).toFixed(1)} KB over bare)`,
+  );
+}

@@ -1,0 +1,74 @@
+import { bodyField, draftInList, newDraft, saveStatus, titleField } from "./support/drafts-page";
+import { expect, test } from "./support/fixtures";
+
+test("a draft typed on device A shows up on device B without a reload, and B's edit comes back", async ({
+  openDevices,
+}) => {
+  const [a, b] = await openDevices(2);
+  if (!a || !b) throw new Error("two devices expected");
+  await expect(b.page.getByText("No drafts yet")).toBeVisible();
+
+  await newDraft(a.page);
+  await titleField(a.page).pressSequentially("Trip notes", { delay: 20 });
+  await bodyField(a.page).pressSequentially("Pack the charger.", { delay: 20 });
+  await expect(saveStatus(a.page)).toHaveText("Saved");
+
+  // B has not reloaded: the list poll brings the draft in.
+  await draftInList(b.page, "Trip notes").click({ timeout: 3_000 });
+  await expect(bodyField(b.page)).toHaveValue("Pack the charger.", { timeout: 3_000 });
+
+  await bodyField(b.page).press("End");
+  await bodyField(b.page).pressSequentially(" And the passport.", { delay: 20 });
+  await expect(saveStatus(b.page)).toHaveText("Saved");
+
+  // A still has the draft open: its poll brings B's edit into the editor.
+  await expect(bodyField(a.page)).toHaveValue("Pack the charger. And the passport.", {
+    timeout: 3_000,
+  });
+  await expect(saveStatus(a.page)).toHaveText("Saved");
+});
+
+test("autosave shows Saving… while typing and Saved once the server has it", async ({
+  openDevices,
+}) => {
+  const [a] = await openDevices(1);
+  if (!a) throw new Error("device expected");
+  await newDraft(a.page);
+  await bodyField(a.page).pressSequentially("hello", { delay: 30 });
+  await expect(saveStatus(a.page)).toHaveText("Saving…");
+  await expect(saveStatus(a.page)).toHaveText("Saved");
+  await a.page.reload();
+  await expect(bodyField(a.page)).toHaveValue("hello");
+});
+
+test("a poll never overwrites the field being typed in", async ({ openDevices }) => {
+  const [a, b] = await openDevices(2);
+  if (!a || !b) throw new Error("two devices expected");
+  await newDraft(a.page, { title: "Shared", body: "start" });
+  await draftInList(b.page, "Shared").click({ timeout: 3_000 });
+  await expect(bodyField(b.page)).toHaveValue("start");
+
+  // B types slowly (the autosave never fires) while A changes the title.
+  await bodyField(b.page).press("End");
+  await titleField(a.page).fill("Shared, renamed on A");
+  for (const ch of " typing on B") {
+    await bodyField(b.page).press(ch === " " ? "Space" : ch);
+    await b.page.waitForTimeout(150);
+  }
+  await expect(bodyField(b.page)).toHaveValue("start typing on B");
+  await expect(saveStatus(b.page)).toHaveText("Saved");
+  // Both edits survive: B's text was merged with A's new title after B saved.
+  await expect(titleField(b.page)).toHaveValue("Shared, renamed on A", { timeout: 3_000 });
+  await expect(bodyField(a.page)).toHaveValue("start typing on B", { timeout: 3_000 });
+});
+
+test("deleting a draft removes it from the user's other devices", async ({ openDevices }) => {
+  const [a, b] = await openDevices(2);
+  if (!a || !b) throw new Error("two devices expected");
+  await newDraft(a.page, { title: "Short-lived" });
+  await expect(draftInList(b.page, "Short-lived")).toBeVisible({ timeout: 3_000 });
+  await a.page.getByRole("button", { name: "Delete" }).click();
+  await a.page.getByRole("button", { name: "Confirm delete" }).click();
+  await expect(draftInList(a.page, "Short-lived")).toHaveCount(0);
+  await expect(draftInList(b.page, "Short-lived")).toHaveCount(0, { timeout: 3_000 });
+});

@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import {
+  type APIRequestContext,
+  type BrowserContext,
+  test as base,
+  expect,
+  type Page,
+} from "@playwright/test";
+
+export interface Account {
+  email: string;
+  password: string;
+}
+
+export interface Device {
+  context: BrowserContext;
+  page: Page;
+}
+
+export const newAccount = (): Account => ({
+  email: `user-${randomUUID()}@example.com`,
+  password: "correct horse",
+});
+
+export async function signUp(request: APIRequestContext, account: Account) {
+  const response = await request.post("/api/users", { data: account });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+/** Signs a browser context in through next-auth's credentials endpoint (cookies land in it). */
+export async function signIn(context: BrowserContext, account: Account) {
+  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as {
+    csrfToken: string;
+  };
+  const response = await context.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, ...account, json: "true" },
+  });
+  expect(response.ok()).toBe(true);
+  const cookies = await context.cookies();
+  expect(cookies.some((c) => c.name.includes("next-auth.session-token"))).toBe(true);
+}
+
+interface Fixtures {
+  /** A fresh account, signed up but not signed in anywhere. */
+  account: Account;
+  /**
+   * Opens `count` devices of one user: each its own browser context (own cookies, storage and
+   * BroadcastChannel), signed in and showing `path`. Contexts close after the test.
+   */
+  openDevices: (count: number, options?: { account?: Account; path?: string }) => Promise<Device[]>;
+}
+
+export const test = base.extend<Fixtures>({
+  account: async ({ request }, use) => {
+    const account = newAccount();
+    await signUp(request, account);
+    await use(account);
+  },
+  openDevices: async ({ browser, account, baseURL }, use) => {
+    const opened: BrowserContext[] = [];
+    await use(async (count, options = {}) => {
+      const devices: Device[] = [];
+      for (let i = 0; i < count; i++) {
+        const context = await browser.newContext({ baseURL });
+        opened.push(context);
+        await signIn(context, options.account ?? account);
+        const page = await context.newPage();
+        await page.goto(options.path ?? "/drafts");
+        devices.push({ context, page });
+      }
+      return devices;
+    });
+    await Promise.all(opened.map((context) => context.close()));
+  },
+});
+
+export { expect };

@@ -1,0 +1,80 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, openSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+
+/** A free loopback port, found synchronously so the Playwright config can use it. */
+export function freePortSync(): number {
+  const script =
+    "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+}
+
+export const newSecret = () => randomBytes(32).toString("base64url");
+export const newDataDir = () => mkdtempSync(path.join(tmpdir(), "handoff-e2e-"));
+
+export interface ServerOptions {
+  port: number;
+  dataDir: string;
+  secret: string;
+  env?: Record<string, string>;
+}
+
+export function serverEnv({ port, dataDir, secret, env }: ServerOptions): Record<string, string> {
+  return {
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    HANDOFF_DATA_DIR: dataDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...env,
+  };
+}
+
+export const serverCommand = (port: number) => `node ${NEXT_BIN} start -H 127.0.0.1 -p ${port}`;
+
+/** A production server of the built app that a test can kill and start again. */
+export class TestServer {
+  private child: ChildProcess | undefined;
+  constructor(readonly options: ServerOptions) {}
+
+  get url() {
+    return `http://127.0.0.1:${this.options.port}`;
+  }
+
+  async start() {
+    const log = openSync(path.join(this.options.dataDir, "server.log"), "a");
+    this.child = spawn(
+      process.execPath,
+      [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(this.options.port)],
+      {
+        env: { ...process.env, NODE_ENV: "production", ...serverEnv(this.options) },
+        stdio: ["ignore", log, log],
+      },
+    );
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null)
+        throw new Error(`server exited with ${this.child.exitCode}`);
+      try {
+        const response = await fetch(`${this.url}/api/auth/csrf`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error("server did not start within 30 s");
+  }
+
+  /** SIGKILL by default: no graceful shutdown, like a crash. */
+  async stop(signal: NodeJS.Signals = "SIGKILL") {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill(signal);
+    await exited;
+  }
+}

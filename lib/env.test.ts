@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+const secret = "s".repeat(32);
+
+describe("parseEnv", () => {
+  it("runs on the embedded store with nothing set in development", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ NODE_ENV: "development", HANDOFF_DATA_DIR: ".data" });
+    expect(env.COSMOS_ENDPOINT).toBeUndefined();
+  });
+  it("refuses production without NEXTAUTH_SECRET and says what to set", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET.*openssl rand/);
+    expect(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: secret }).NEXTAUTH_SECRET).toBe(
+      secret,
+    );
+    // `next build` evaluates modules without runtime secrets.
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }),
+    ).not.toThrow();
+  });
+  it("refuses Vercel without Cosmos DB", () => {
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: secret, VERCEL: "1" }),
+    ).toThrow(/COSMOS_ENDPOINT and COSMOS_KEY/);
+    expect(() =>
+      parseEnv({
+        NODE_ENV: "production",
+        NEXTAUTH_SECRET: secret,
+        VERCEL: "1",
+        COSMOS_ENDPOINT: "https://acct.documents.azure.com:443/",
+        COSMOS_KEY: "a2V5",
+      }),
+    ).not.toThrow();
+  });
+  it("rejects half configurations", () => {
+    expect(() => parseEnv({ COSMOS_ENDPOINT: "https://acct.documents.azure.com:443/" })).toThrow(
+      /COSMOS_KEY/,
+    );
+    expect(() => parseEnv({ COSMOS_ENDPOINT: "not a url", COSMOS_KEY: "k" })).toThrow(
+      /COSMOS_ENDPOINT must be a URL/,
+    );
+    expect(() => parseEnv({ GITHUB_ID: "id" })).toThrow(/GITHUB_ID and GITHUB_SECRET/);
+    expect(() => parseEnv({ NEXTAUTH_SECRET: "short" })).toThrow(/at least 32 characters/);
+  });
+});

@@ -1,0 +1,89 @@
+import "server-only";
+import { z } from "zod";
+
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    NEXT_PHASE: optional,
+    NEXTAUTH_SECRET: optional.refine((value) => value === undefined || value.length >= 32, {
+      message: "NEXTAUTH_SECRET must be at least 32 characters (try `openssl rand -base64 32`)",
+    }),
+    // A short session lifetime is useful in tests of session expiry; default 30 days.
+    SESSION_MAX_AGE_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(30 * 24 * 60 * 60),
+    GITHUB_ID: optional,
+    GITHUB_SECRET: optional,
+    COSMOS_ENDPOINT: optional.pipe(
+      z
+        .url({
+          message: "COSMOS_ENDPOINT must be a URL like https://<account>.documents.azure.com:443/",
+        })
+        .optional(),
+    ),
+    COSMOS_KEY: optional,
+    COSMOS_DATABASE: optional.default("handoff"),
+    COSMOS_CONTAINER: optional.default("items"),
+    HANDOFF_DATA_DIR: optional.default(".data"),
+    VERCEL: optional,
+  })
+  .superRefine((env, ctx) => {
+    const building = env.NEXT_PHASE === "phase-production-build";
+    if (env.COSMOS_ENDPOINT && !env.COSMOS_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["COSMOS_KEY"],
+        message: "COSMOS_ENDPOINT is set, so set COSMOS_KEY to the account's primary key too",
+      });
+    }
+    if (env.VERCEL && !env.COSMOS_ENDPOINT && !building) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["COSMOS_ENDPOINT"],
+        message:
+          "Running on Vercel: set COSMOS_ENDPOINT and COSMOS_KEY. A serverless file system cannot hold the embedded SQLite file.",
+      });
+    }
+    if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET && !building) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message:
+          "Production needs NEXTAUTH_SECRET (32+ random characters, e.g. `openssl rand -base64 32`) to sign session tokens",
+      });
+    }
+    if (Boolean(env.GITHUB_ID) !== Boolean(env.GITHUB_SECRET)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["GITHUB_SECRET"],
+        message: "Set both GITHUB_ID and GITHUB_SECRET to turn on GitHub sign-in, or neither",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(issues: z.core.$ZodIssue[]) {
+    const lines = issues.map((issue) => `  - ${issue.path.join(".") || "env"}: ${issue.message}`);
+    super(`Handoff cannot start, its environment is invalid:\n${lines.join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) throw new EnvError(result.error.issues);
+  return result.data;
+}
+
+/** Read once per process; every server module imports this instead of `process.env`. */
+export const env: Env = parseEnv(process.env);

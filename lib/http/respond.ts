@@ -1,0 +1,45 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { AppError, type ErrorBody } from "@/lib/errors";
+
+/** Per-user JSON must never sit in a shared cache, nor in the browser's disk cache. */
+const PRIVATE = { "Cache-Control": "private, no-store" };
+
+export function json<T>(body: T, init: { status?: number; headers?: Record<string, string> } = {}) {
+  return NextResponse.json(body, {
+    status: init.status ?? 200,
+    headers: { ...PRIVATE, ...init.headers },
+  });
+}
+
+export function empty(status: 204 | 304, headers: Record<string, string> = {}) {
+  return new NextResponse(null, { status, headers: { ...PRIVATE, ...headers } });
+}
+
+export function errorResponse(error: unknown) {
+  const appError =
+    error instanceof AppError
+      ? error
+      : new AppError("internal", "Something went wrong on our side; try again");
+  if (!(error instanceof AppError)) console.error("[handoff] unhandled error in route", error);
+  const body: ErrorBody & Record<string, unknown> = {
+    ...appError.extra,
+    error: { code: appError.code, message: appError.message },
+  };
+  const headers: Record<string, string> =
+    appError.code === "store_unavailable" ? { "Retry-After": "2" } : {};
+  return json(body, { status: appError.status, headers });
+}
+
+/** Wraps a route handler so every thrown error becomes the one JSON error shape. */
+export function route<C>(
+  handler: (request: import("next/server").NextRequest, context: C) => Promise<Response>,
+) {
+  return async (request: import("next/server").NextRequest, context: C) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

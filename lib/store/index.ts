@@ -1,0 +1,25 @@
+import "server-only";
+import path from "node:path";
+import { env } from "@/lib/env";
+import { createCosmosStore } from "./cosmos";
+import { createSqliteStore } from "./sqlite";
+import type { Store } from "./types";
+
+export type { DocKind, Store, StoredDoc, UserRecord } from "./types";
+
+// On globalThis so `next dev` hot reloads reuse one client/connection per process.
+const holder = globalThis as typeof globalThis & { handoffStore?: Store };
+
+/** Cosmos DB when COSMOS_ENDPOINT is set, otherwise the embedded SQLite file. */
+export function getStore(): Store {
+  holder.handoffStore ??=
+    env.COSMOS_ENDPOINT && env.COSMOS_KEY
+      ? createCosmosStore({
+          endpoint: env.COSMOS_ENDPOINT,
+          key: env.COSMOS_KEY,
+          database: env.COSMOS_DATABASE,
+          container: env.COSMOS_CONTAINER,
+        })
+      : createSqliteStore({ file: path.join(env.HANDOFF_DATA_DIR, "handoff.db") });
+  return holder.handoffStore;
+}

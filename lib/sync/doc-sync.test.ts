@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ApiClientError } from "./api-client";
+import { DocSync, type DocTransport, type Versioned } from "./doc-sync";
+
+type Fields = { title: string; body: string };
+
+/** A fake server holding one document, with the same version rules as the API. */
+function fakeServer(initial: Fields) {
+  let stored: Versioned<Fields> = { version: 1, data: initial };
+  let down = false;
+  const saves: Array<{ data: Fields; baseVersion: number }> = [];
+  const transport: DocTransport<Fields> = {
+    async save(data, baseVersion) {
+      saves.push({ data, baseVersion });
+      if (down) throw new ApiClientError(0, "network", "offline");
+      if (baseVersion !== stored.version) {
+        throw new ApiClientError(412, "version_conflict", "stale", { current: stored });
+      }
+      stored = { version: stored.version + 1, data };
+      return stored;
+    },
+    conflictCurrent: (error) => (error.body.current as Versioned<Fields>) ?? null,
+  };
+  return {
+    transport,
+    saves,
+    get stored() {
+      return stored;
+    },
+    /** Another device writes. */
+    writeElsewhere(data: Fields) {
+      stored = { version: stored.version + 1, data };
+      return stored;
+    },
+    setDown(value: boolean) {
+      down = value;
+    },
+  };
+}
+
+describe("DocSync", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("saves once, 400 ms after typing stops, and only then says Saved", async () => {
+    const server = fakeServer({ title: "", body: "" });
+    const sync = new DocSync({ initial: server.stored, transport: server.transport });
+    sync.edit({ body: "h" });
+    await vi.advanceTimersByTimeAsync(300);
+    sync.edit({ body: "hi" });
+    expect(sync.getSnapshot().status.kind).toBe("saving");
+    await vi.advanceTimersByTimeAsync(399);
+    expect(server.saves).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(server.saves).toEqual([{ data: { title: "", body: "hi" }, baseVersion: 1 }]);
+    expect(sync.getSnapshot()).toMatchObject({
+      status: { kind: "saved" },
+      version: 2,
+      data: { body: "hi" },
+    });
+  });
+
+  it("merges a concurrent edit of another field after a 412 and keeps both", async () => {
+    const server = fakeServer({ title: "t", body: "b" });
+    const sync = new DocSync({ initial: server.stored, transport: server.transport });
+    server.writeElsewhere({ title: "title from B", body: "b" });
+    sync.edit({ body: "body from A" });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(server.stored.data).toEqual({ title: "title from B", body: "body from A" });
+    expect(sync.getSnapshot()).toMatchObject({
+      status: { kind: "saved" },
+      data: server.stored.data,
+    });
+  });
+
+  it("applies a polled version only when nothing local is unsaved", async () => {
+    const server = fakeServer({ title: "t", body: "b" });
+    const sync = new DocSync({ initial: server.stored, transport: server.transport });
+    sync.edit({ body: "typing" });
+    sync.receive(server.writeElsewhere({ title: "t", body: "remote" }));
+    expect(sync.getSnapshot().data.body).toBe("typing");
+
+    await vi.advanceTimersByTimeAsync(400);
+    // Same field changed on both sides: this slice keeps the local text (see issue #3 for more).
+    expect(sync.getSnapshot().data.body).toBe("typing");
+    sync.receive(server.writeElsewhere({ title: "new title", body: "typing" }));
+    expect(sync.getSnapshot().data).toEqual({ title: "new title", body: "typing" });
+    sync.receive({ version: 1, data: { title: "old", body: "old" } });
+    expect(sync.getSnapshot().data.title).toBe("new title");
+  });
+
+  it("keeps edits while offline, retries with backoff and saves them when back", async () => {
+    const server = fakeServer({ title: "", body: "" });
+    const sync = new DocSync({ initial: server.stored, transport: server.transport });
+    server.setDown(true);
+    sync.edit({ body: "written offline" });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(sync.getSnapshot().status.kind).toBe("retrying");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(server.saves).toHaveLength(2);
+    server.setDown(false);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(server.stored.data.body).toBe("written offline");
+    expect(sync.getSnapshot().status.kind).toBe("saved");
+  });
+
+  it("shows a plain error for a rejected edit and does not retry it", async () => {
+    const server = fakeServer({ title: "", body: "" });
+    const transport: DocTransport<Fields> = {
+      ...server.transport,
+      save: async () => {
+        throw new ApiClientError(400, "validation_failed", "title: must be at most 200 characters");
+      },
+    };
+    const sync = new DocSync({ initial: server.stored, transport });
+    sync.edit({ title: "x".repeat(300) });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(sync.getSnapshot().status).toEqual({
+      kind: "error",
+      message: "Not saved: title: must be at most 200 characters",
+    });
+  });
+
+  it("saves what was typed while a save was in flight", async () => {
+    const server = fakeServer({ title: "", body: "" });
+    const sync = new DocSync({
+      initial: server.stored,
+      transport: server.transport,
+      debounceMs: 10,
+    });
+    sync.edit({ body: "a" });
+    await vi.advanceTimersByTimeAsync(10);
+    sync.edit({ body: "ab" });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(server.stored.data.body).toBe("ab");
+    expect(sync.getSnapshot().status.kind).toBe("saved");
+  });
+});

@@ -1,0 +1,205 @@
+import { ApiClientError } from "./api-client";
+import { mergeFields, shallowEqual } from "./merge";
+
+export interface Versioned<T> {
+  version: number;
+  data: T;
+}
+
+export interface DocTransport<T> {
+  /** Resolves with the stored version; rejects with ApiClientError (412 carries `current`). */
+  save(data: T, baseVersion: number, options: { keepalive: boolean }): Promise<Versioned<T>>;
+  /** Pulls `current` out of a 412 body. */
+  conflictCurrent(error: ApiClientError): Versioned<T> | null;
+}
+
+export type SyncStatus =
+  | { kind: "saved" }
+  | { kind: "saving" }
+  | { kind: "retrying"; message: string }
+  | { kind: "error"; message: string }
+  | { kind: "gone" };
+
+export interface DocSnapshot<T> {
+  data: T;
+  version: number;
+  status: SyncStatus;
+}
+
+interface Options<T> {
+  initial: Versioned<T>;
+  transport: DocTransport<T>;
+  debounceMs?: number;
+  merge?: (base: T, mine: T, theirs: T) => T;
+  /** Backoff after a failed save, by attempt: 1 s, 2 s, 4 s … up to 30 s. */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+const defaultRetryDelay = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt);
+
+/**
+ * Keeps one document in step with the server for one editor.
+ *
+ * `base` is the last version the server acknowledged; `local` is what is on screen. Edits are
+ * saved `debounceMs` after typing stops, with If-Match: base.version. A 412 means someone else
+ * wrote first: we merge their version into ours three-way against `base` and save again.
+ * A poll's newer version replaces the screen only when nothing local is unsaved, so it never
+ * overwrites what the user is typing.
+ */
+export class DocSync<T extends Record<string, unknown>> {
+  private base: Versioned<T>;
+  private local: T;
+  private status: SyncStatus = { kind: "saved" };
+  private saving = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private attempt = 0;
+  private disposed = false;
+  private snapshot: DocSnapshot<T>;
+  private readonly listeners = new Set<() => void>();
+  private readonly transport: DocTransport<T>;
+  private readonly debounceMs: number;
+  private readonly merge: (base: T, mine: T, theirs: T) => T;
+  private readonly retryDelay: (attempt: number) => number;
+
+  constructor(options: Options<T>) {
+    this.base = options.initial;
+    this.local = options.initial.data;
+    this.transport = options.transport;
+    this.debounceMs = options.debounceMs ?? 400;
+    this.merge = options.merge ?? ((base, mine, theirs) => mergeFields(base, mine, theirs));
+    this.retryDelay = options.retryDelayMs ?? defaultRetryDelay;
+    this.snapshot = this.makeSnapshot();
+  }
+
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = () => this.snapshot;
+
+  get dirty() {
+    return !shallowEqual(this.local, this.base.data);
+  }
+
+  edit(update: Partial<T>) {
+    if (this.status.kind === "gone") return;
+    this.local = { ...this.local, ...update };
+    if (this.status.kind === "error") this.status = { kind: "saving" };
+    this.schedule(this.debounceMs);
+    this.emit();
+  }
+
+  /** A version seen by a poll. Older or equal versions are ours or stale: ignore them. */
+  receive(remote: Versioned<T>) {
+    if (remote.version <= this.base.version || this.saving || this.dirty) return;
+    this.base = remote;
+    this.local = remote.data;
+    this.emit();
+  }
+
+  /** The document was deleted elsewhere. */
+  markGone() {
+    clearTimeout(this.timer);
+    this.status = { kind: "gone" };
+    this.emit();
+  }
+
+  /** Save now (e.g. on blur, page hide or unmount) instead of waiting for the debounce. */
+  flush(options: { keepalive?: boolean } = {}) {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    return this.save(options.keepalive ?? false);
+  }
+
+  dispose() {
+    this.disposed = true;
+    clearTimeout(this.timer);
+    this.listeners.clear();
+  }
+
+  private schedule(delay: number) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.save(false);
+    }, delay);
+  }
+
+  private async save(keepalive: boolean): Promise<void> {
+    if (this.saving || this.status.kind === "gone") return;
+    if (!this.dirty) {
+      this.setStatus({ kind: "saved" });
+      return;
+    }
+    this.saving = true;
+    const sent = this.local;
+    if (this.status.kind !== "retrying") this.setStatus({ kind: "saving" });
+    try {
+      const stored = await this.transport.save(sent, this.base.version, { keepalive });
+      this.attempt = 0;
+      this.base = stored;
+      if (shallowEqual(this.local, sent)) this.local = stored.data;
+      this.status = { kind: this.dirty ? "saving" : "saved" };
+    } catch (error) {
+      this.handleFailure(error);
+    } finally {
+      this.saving = false;
+    }
+    if (this.disposed) return;
+    this.emit();
+    // Typed while the request was out, or merged after a conflict: save the rest.
+    if (this.dirty && this.status.kind === "saving" && !this.timer) void this.save(keepalive);
+  }
+
+  private handleFailure(error: unknown) {
+    if (!(error instanceof ApiClientError)) {
+      this.status = { kind: "error", message: "Could not save: unexpected error" };
+      return;
+    }
+    if (error.status === 412) {
+      const current = this.transport.conflictCurrent(error);
+      if (current) {
+        this.local = this.merge(this.base.data, this.local, current.data);
+        this.base = current;
+        this.status = { kind: "saving" };
+        return;
+      }
+    }
+    if (error.status === 404) {
+      this.status = { kind: "gone" };
+      return;
+    }
+    if (error.transient) {
+      const delay = this.retryDelay(this.attempt++);
+      this.status = {
+        kind: "retrying",
+        message:
+          error.status === 0
+            ? "Offline: your changes are kept on this page and will be saved when the connection returns"
+            : "The server is having trouble: retrying shortly",
+      };
+      this.schedule(delay);
+      return;
+    }
+    this.status = { kind: "error", message: `Not saved: ${error.message}` };
+  }
+
+  private setStatus(status: SyncStatus) {
+    this.status = status;
+    this.emit();
+  }
+
+  private makeSnapshot(): DocSnapshot<T> {
+    // Unsaved edits on screen are never "saved", whatever the last request said.
+    const status: SyncStatus =
+      this.status.kind === "saved" && this.dirty ? { kind: "saving" } : this.status;
+    return { data: this.local, version: this.base.version, status };
+  }
+
+  private emit() {
+    if (this.disposed) return;
+    this.snapshot = this.makeSnapshot();
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,54 @@
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { DocSync, type DocTransport, type Versioned } from "./doc-sync";
+
+/**
+ * One DocSync per open document. `remote` is the latest version a poll returned (undefined
+ * while loading); `gone` says the poll found the document deleted.
+ */
+export function useDocSync<T extends Record<string, unknown>>(
+  key: string,
+  remote: Versioned<T> | undefined,
+  gone: boolean,
+  makeTransport: () => DocTransport<T>,
+) {
+  const [engine, setEngine] = useState<{ key: string; sync: DocSync<T> } | null>(null);
+
+  // Created on the first version seen for this key; replaced when the key changes.
+  useEffect(() => {
+    if (!remote || engine?.key === key) return;
+    setEngine({ key, sync: new DocSync({ initial: remote, transport: makeTransport() }) });
+  }, [key, remote, engine, makeTransport]);
+
+  const sync = engine?.key === key ? engine.sync : null;
+
+  useEffect(() => {
+    if (sync && remote) sync.receive(remote);
+  }, [sync, remote]);
+
+  useEffect(() => {
+    if (sync && gone) sync.markGone();
+  }, [sync, gone]);
+
+  // Save what is typed when the editor closes or the tab is hidden or closed.
+  useEffect(() => {
+    if (!sync) return;
+    const onHide = () => void sync.flush({ keepalive: true });
+    window.addEventListener("pagehide", onHide);
+    document.addEventListener("visibilitychange", onHide);
+    return () => {
+      window.removeEventListener("pagehide", onHide);
+      document.removeEventListener("visibilitychange", onHide);
+      void sync.flush({ keepalive: true }).finally(() => sync.dispose());
+    };
+  }, [sync]);
+
+  const snapshot = useSyncExternalStore(
+    sync?.subscribe ?? noopSubscribe,
+    sync?.getSnapshot ?? nullSnapshot,
+    nullSnapshot,
+  );
+  return { sync, snapshot };
+}
+
+const noopSubscribe = () => () => {};
+const nullSnapshot = () => null;

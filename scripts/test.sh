@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The one test command (`npm test`): installs what a fresh machine lacks, builds, and runs the
+# linter, the unit and contract tests, and the end-to-end tests in Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export NEXT_TELEMETRY_DISABLED=1
+CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+export CHROMIUM_PATH
+
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  echo "==> Chromium not found at $CHROMIUM_PATH: installing Debian's chromium"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium
+fi
+
+if [ ! -d node_modules ]; then
+  echo "==> Installing npm packages"
+  npm ci
+fi
+
+echo "==> Lint and format check (Biome)"
+npx biome ci .
+
+echo "==> Production build (includes the type check)"
+npx next build
+
+echo "==> Unit and contract tests (Vitest)"
+npx vitest run
+
+echo "==> End-to-end tests (Playwright, Debian Chromium)"
+npx playwright test
