@@ -4,6 +4,7 @@ import { useCallback, useId, useState } from "react";
 import { draftTransport, draftVersion, useDraftPoll } from "@/lib/drafts/client";
 import { MAX_TITLE_CHARS } from "@/lib/drafts/limits";
 import { useDocSync } from "@/lib/sync/use-doc-sync";
+import { RemoteChangeNote } from "./remote-change-note";
 import { SaveStatus } from "./save-status";
 
 interface Props {
@@ -63,6 +64,12 @@ export function DraftEditor({ id, onDelete, onClose }: Props) {
           </button>
         )}
       </div>
+      <RemoteChangeNote at={snapshot.remoteChangeAt} />
+      {snapshot.notice && (
+        <p role="alert" className="notice">
+          {snapshot.notice}
+        </p>
+      )}
       <label htmlFor={titleId}>Title</label>
       <input
         id={titleId}

@@ -3,6 +3,7 @@ import { type ApiClientError, apiFetch } from "@/lib/sync/api-client";
 import { conditionalFetch, forget, rememberResponse } from "@/lib/sync/conditional-fetcher";
 import type { DocTransport, Versioned } from "@/lib/sync/doc-sync";
 import { pollingConfig } from "@/lib/sync/polling";
+import { MAX_TITLE_CHARS } from "./limits";
 import type { Draft, DraftFields } from "./schema";
 
 export const DRAFTS_URL = "/api/drafts";
@@ -76,6 +77,14 @@ export function draftTransport(id: string): DocTransport<DraftFields> {
     conflictCurrent(error) {
       const current = error.body.current as Draft | undefined;
       return current ? draftVersion(current) : null;
+    },
+    async keepConflictCopy(theirs) {
+      const title = `${theirs.title.trim() || "Untitled"} (conflict copy)`.slice(
+        0,
+        MAX_TITLE_CHARS,
+      );
+      await createDraft({ title, body: theirs.body });
+      return title;
     },
   };
 }

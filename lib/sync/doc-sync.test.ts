@@ -20,10 +20,16 @@ function fakeServer(initial: Fields) {
       return stored;
     },
     conflictCurrent: (error) => (error.body.current as Versioned<Fields>) ?? null,
+    async keepConflictCopy(theirs) {
+      copies.push(theirs);
+      return `${theirs.title} (conflict copy)`;
+    },
   };
+  const copies: Fields[] = [];
   return {
     transport,
     saves,
+    copies,
     get stored() {
       return stored;
     },
@@ -81,12 +87,26 @@ describe("DocSync", () => {
     expect(sync.getSnapshot().data.body).toBe("typing");
 
     await vi.advanceTimersByTimeAsync(400);
-    // Same field changed on both sides: this slice keeps the local text (see issue #3 for more).
+    // Both rewrote the whole body: mine stays, theirs becomes a copy, the user is told.
     expect(sync.getSnapshot().data.body).toBe("typing");
+    expect(server.copies).toEqual([{ title: "t", body: "remote" }]);
+    expect(sync.getSnapshot().notice).toContain("t (conflict copy)");
     sync.receive(server.writeElsewhere({ title: "new title", body: "typing" }));
     expect(sync.getSnapshot().data).toEqual({ title: "new title", body: "typing" });
     sync.receive({ version: 1, data: { title: "old", body: "old" } });
     expect(sync.getSnapshot().data.title).toBe("new title");
+  });
+
+  it("merges concurrent edits of different words in one field without a copy", async () => {
+    const server = fakeServer({ title: "t", body: "one two three" });
+    const sync = new DocSync({ initial: server.stored, transport: server.transport });
+    server.writeElsewhere({ title: "t", body: "one two three four" });
+    sync.edit({ body: "zero one two three" });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(server.stored.data.body).toBe("zero one two three four");
+    expect(server.copies).toEqual([]);
+    expect(sync.getSnapshot()).toMatchObject({ notice: null, status: { kind: "saved" } });
+    expect(sync.getSnapshot().remoteChangeAt).not.toBeNull();
   });
 
   it("keeps edits while offline, retries with backoff and saves them when back", async () => {

@@ -1,5 +1,5 @@
 import { ApiClientError } from "./api-client";
-import { mergeFields, shallowEqual } from "./merge";
+import { mergeRecord, type RecordMerge, shallowEqual } from "./merge";
 
 export interface Versioned<T> {
   version: number;
@@ -11,6 +11,11 @@ export interface DocTransport<T> {
   save(data: T, baseVersion: number, options: { keepalive: boolean }): Promise<Versioned<T>>;
   /** Pulls `current` out of a 412 body. */
   conflictCurrent(error: ApiClientError): Versioned<T> | null;
+  /**
+   * Keeps the other side's version when a merge could not hold both (e.g. as a new draft).
+   * Resolves with a name to show the user.
+   */
+  keepConflictCopy(theirs: T): Promise<string>;
 }
 
 export type SyncStatus =
@@ -24,13 +29,17 @@ export interface DocSnapshot<T> {
   data: T;
   version: number;
   status: SyncStatus;
+  /** Something the user should know that is not the save state (a conflict copy was made). */
+  notice: string | null;
+  /** When another device's change last reached this editor (ms since epoch). */
+  remoteChangeAt: number | null;
 }
 
 interface Options<T> {
   initial: Versioned<T>;
   transport: DocTransport<T>;
   debounceMs?: number;
-  merge?: (base: T, mine: T, theirs: T) => T;
+  merge?: (base: T, mine: T, theirs: T) => RecordMerge<T>;
   /** Backoff after a failed save, by attempt: 1 s, 2 s, 4 s … up to 30 s. */
   retryDelayMs?: (attempt: number) => number;
 }
@@ -58,7 +67,9 @@ export class DocSync<T extends Record<string, unknown>> {
   private readonly listeners = new Set<() => void>();
   private readonly transport: DocTransport<T>;
   private readonly debounceMs: number;
-  private readonly merge: (base: T, mine: T, theirs: T) => T;
+  private readonly merge: (base: T, mine: T, theirs: T) => RecordMerge<T>;
+  private notice: string | null = null;
+  private remoteChangeAt: number | null = null;
   private readonly retryDelay: (attempt: number) => number;
 
   constructor(options: Options<T>) {
@@ -66,7 +77,7 @@ export class DocSync<T extends Record<string, unknown>> {
     this.local = options.initial.data;
     this.transport = options.transport;
     this.debounceMs = options.debounceMs ?? 400;
-    this.merge = options.merge ?? ((base, mine, theirs) => mergeFields(base, mine, theirs));
+    this.merge = options.merge ?? mergeRecord;
     this.retryDelay = options.retryDelayMs ?? defaultRetryDelay;
     this.snapshot = this.makeSnapshot();
   }
@@ -95,6 +106,7 @@ export class DocSync<T extends Record<string, unknown>> {
     if (remote.version <= this.base.version || this.saving || this.dirty) return;
     this.base = remote;
     this.local = remote.data;
+    this.remoteChangeAt = Date.now();
     this.emit();
   }
 
@@ -160,8 +172,11 @@ export class DocSync<T extends Record<string, unknown>> {
     if (error.status === 412) {
       const current = this.transport.conflictCurrent(error);
       if (current) {
-        this.local = this.merge(this.base.data, this.local, current.data);
+        const merged = this.merge(this.base.data, this.local, current.data);
+        if (merged.conflicts.length > 0) void this.keepTheirs(current.data);
+        this.local = merged.data;
         this.base = current;
+        this.remoteChangeAt = Date.now();
         this.status = { kind: "saving" };
         return;
       }
@@ -185,6 +200,18 @@ export class DocSync<T extends Record<string, unknown>> {
     this.status = { kind: "error", message: `Not saved: ${error.message}` };
   }
 
+  /** Their text could not be merged into ours: it is kept as a copy, and the user is told where. */
+  private async keepTheirs(theirs: T) {
+    try {
+      const name = await this.transport.keepConflictCopy(theirs);
+      this.notice = `Edited on another device at the same time: their version is kept as “${name}”.`;
+    } catch {
+      this.notice =
+        "Edited on another device at the same time, and their version could not be copied.";
+    }
+    this.emit();
+  }
+
   private setStatus(status: SyncStatus) {
     this.status = status;
     this.emit();
@@ -194,7 +221,13 @@ export class DocSync<T extends Record<string, unknown>> {
     // Unsaved edits on screen are never "saved", whatever the last request said.
     const status: SyncStatus =
       this.status.kind === "saved" && this.dirty ? { kind: "saving" } : this.status;
-    return { data: this.local, version: this.base.version, status };
+    return {
+      data: this.local,
+      version: this.base.version,
+      status,
+      notice: this.notice,
+      remoteChangeAt: this.remoteChangeAt,
+    };
   }
 
   private emit() {

@@ -1,3 +1,5 @@
+import { mergeText } from "./text-merge";
+
 /**
  * Three-way merge of flat records, field by field: a field only I changed keeps my value, a
  * field only they changed takes theirs. When both changed the same field, `resolve` decides.
@@ -27,4 +29,29 @@ export function mergeFields<T extends Record<string, unknown>>(
 export function shallowEqual<T extends Record<string, unknown>>(a: T, b: T): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
+}
+
+export interface RecordMerge<T> {
+  data: T;
+  /** Fields both sides rewrote in overlapping ways: `data` holds mine, theirs must be kept elsewhere. */
+  conflicts: Array<keyof T>;
+}
+
+/** The default merge of a document: per field, and within text fields, per word (diff3). */
+export function mergeRecord<T extends Record<string, unknown>>(
+  base: T,
+  mine: T,
+  theirs: T,
+): RecordMerge<T> {
+  const conflicts: Array<keyof T> = [];
+  const data = mergeFields(base, mine, theirs, (key, b, m, t) => {
+    if (typeof b === "string" && typeof m === "string" && typeof t === "string") {
+      const merged = mergeText(b, m, t);
+      if (merged.conflict) conflicts.push(key);
+      return merged.text as T[keyof T];
+    }
+    conflicts.push(key);
+    return m;
+  });
+  return { data, conflicts };
 }

@@ -1,0 +1,90 @@
+import type { APIRequestContext } from "@playwright/test";
+import { bodyField, draftInList, newDraft, saveStatus, titleField } from "./support/drafts-page";
+import { type Device, expect, test } from "./support/fixtures";
+
+type Draft = { id: string; title: string; body: string };
+
+const allDrafts = async (api: APIRequestContext) =>
+  ((await (await api.get("/api/drafts")).json()) as { drafts: Draft[] }).drafts;
+
+async function openSharedDraft(a: Device, b: Device, fields: { title: string; body: string }) {
+  await newDraft(a.page, fields);
+  await draftInList(b.page, fields.title).click({ timeout: 3_000 });
+  await expect(bodyField(b.page)).toHaveValue(fields.body);
+}
+
+test("two devices edit different fields at the same moment: both edits survive", async ({
+  openDevices,
+}) => {
+  const [a, b] = await openDevices(2);
+  if (!a || !b) throw new Error("two devices expected");
+  await openSharedDraft(a, b, { title: "Plan", body: "draft body" });
+
+  await Promise.all([
+    titleField(a.page).fill("Plan, title from A"),
+    bodyField(b.page).fill("body from B"),
+  ]);
+  await Promise.all([
+    expect(saveStatus(a.page)).toHaveText("Saved"),
+    expect(saveStatus(b.page)).toHaveText("Saved"),
+  ]);
+
+  for (const device of [a, b]) {
+    await expect(titleField(device.page)).toHaveValue("Plan, title from A", { timeout: 3_000 });
+    await expect(bodyField(device.page)).toHaveValue("body from B", { timeout: 3_000 });
+  }
+  const [stored] = await allDrafts(a.context.request);
+  expect(stored).toMatchObject({ title: "Plan, title from A", body: "body from B" });
+});
+
+test("both devices edit different words of the body at once: the texts are merged", async ({
+  openDevices,
+}) => {
+  const [a, b] = await openDevices(2);
+  if (!a || !b) throw new Error("two devices expected");
+  await openSharedDraft(a, b, { title: "Merge", body: "one two three" });
+
+  await Promise.all([
+    bodyField(a.page).fill("zero one two three"),
+    bodyField(b.page).fill("one two three four"),
+  ]);
+  for (const device of [a, b]) {
+    await expect(bodyField(device.page)).toHaveValue("zero one two three four", { timeout: 4_000 });
+    await expect(saveStatus(device.page)).toHaveText("Saved");
+  }
+  expect(await allDrafts(a.context.request)).toHaveLength(1);
+});
+
+test("both devices rewrite the same text: nothing is lost, the other version becomes a conflict copy", async ({
+  openDevices,
+}) => {
+  const [a, b] = await openDevices(2);
+  if (!a || !b) throw new Error("two devices expected");
+  await openSharedDraft(a, b, { title: "Colour", body: "The colour is red" });
+
+  await Promise.all([
+    bodyField(a.page).fill("The colour is blue"),
+    bodyField(b.page).fill("The colour is green"),
+  ]);
+  await Promise.all([
+    expect(saveStatus(a.page)).toHaveText("Saved"),
+    expect(saveStatus(b.page)).toHaveText("Saved"),
+  ]);
+
+  // Whichever device saved second was told, and the other text lives on in a copy.
+  const told = async () =>
+    (await a.page.getByRole("alert").allTextContents()).concat(
+      await b.page.getByRole("alert").allTextContents(),
+    );
+  await expect
+    .poll(told, { timeout: 4_000 })
+    .toContainEqual(expect.stringContaining("“Colour (conflict copy)”"));
+  await expect
+    .poll(async () => (await allDrafts(a.context.request)).map((d) => d.body).sort(), {
+      timeout: 4_000,
+    })
+    .toEqual(["The colour is blue", "The colour is green"]);
+  const titles = (await allDrafts(a.context.request)).map((d) => d.title).sort();
+  expect(titles).toEqual(["Colour", "Colour (conflict copy)"]);
+  await expect(draftInList(a.page, "Colour \\(conflict copy\\)")).toBeVisible({ timeout: 3_000 });
+});
