@@ -13,7 +13,7 @@ export default async function DraftsPage() {
     <>
       <AppHeader email={user.email} />
       <main className="full">
-        <DraftsWorkspace />
+        <DraftsWorkspace userId={user.id} />
       </main>
     </>
   );

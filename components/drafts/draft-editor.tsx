@@ -1,26 +1,28 @@
 "use client";
 
 import { useCallback, useId, useState } from "react";
-import { draftTransport, draftVersion, useDraftPoll } from "@/lib/drafts/client";
+import { draftOutbox, draftTransport, draftVersion, useDraftPoll } from "@/lib/drafts/client";
 import { MAX_TITLE_CHARS } from "@/lib/drafts/limits";
 import { useDocSync } from "@/lib/sync/use-doc-sync";
 import { RemoteChangeNote } from "./remote-change-note";
 import { SaveStatus } from "./save-status";
 
 interface Props {
+  userId: string;
   id: string;
   onDelete: (id: string) => Promise<void>;
   onClose: () => void;
 }
 
-export function DraftEditor({ id, onDelete, onClose }: Props) {
+export function DraftEditor({ userId, id, onDelete, onClose }: Props) {
   const titleId = useId();
   const bodyId = useId();
   const poll = useDraftPoll(id);
   const gone = poll.error?.status === 404;
   const remote = poll.data ? draftVersion(poll.data.draft) : undefined;
   const makeTransport = useCallback(() => draftTransport(id), [id]);
-  const { sync, snapshot } = useDocSync(`draft:${id}`, remote, gone, makeTransport);
+  const makeOutbox = useCallback(() => draftOutbox(userId, id), [userId, id]);
+  const { sync, snapshot } = useDocSync(`draft:${id}`, remote, gone, makeTransport, makeOutbox);
   const [confirming, setConfirming] = useState(false);
 
   if (!snapshot || !sync) {

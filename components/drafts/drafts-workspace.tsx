@@ -1,15 +1,23 @@
 "use client";
 
-import { useState } from "react";
-import { createDraft, deleteDraft, useDraftList } from "@/lib/drafts/client";
+import { useEffect, useState } from "react";
+import { createDraft, deleteDraft, replayDraftOutbox, useDraftList } from "@/lib/drafts/client";
 import { useWorkspace } from "@/lib/ui/workspace-store";
 import { DraftEditor } from "./draft-editor";
 import { DraftList } from "./draft-list";
 
-export function DraftsWorkspace() {
+export function DraftsWorkspace({ userId }: { userId: string }) {
   const list = useDraftList();
   const selectedId = useWorkspace((state) => state.selectedDraftId);
   const select = useWorkspace((state) => state.select);
+
+  // Edits saved on this device while offline on an earlier visit go out now, and on reconnect.
+  useEffect(() => {
+    const replay = () => void replayDraftOutbox(userId, useWorkspace.getState().selectedDraftId);
+    replay();
+    window.addEventListener("online", replay);
+    return () => window.removeEventListener("online", replay);
+  }, [userId]);
   const [creating, setCreating] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -64,6 +72,7 @@ export function DraftsWorkspace() {
       {selectedId ? (
         <DraftEditor
           key={selectedId}
+          userId={userId}
           id={selectedId}
           onDelete={onDelete}
           onClose={() => select(null)}

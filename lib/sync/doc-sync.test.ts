@@ -1,6 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiClientError } from "./api-client";
 import { DocSync, type DocTransport, type Versioned } from "./doc-sync";
+import type { Outbox, OutboxEntry } from "./outbox";
+
+function memoryOutbox(): Outbox<Fields> & { entry: OutboxEntry<Fields> | null } {
+  const box = {
+    entry: null as OutboxEntry<Fields> | null,
+    load: () => box.entry,
+    put(base: Versioned<Fields>, local: Fields) {
+      box.entry = { key: "k", base, local, since: box.entry?.since ?? Date.now() };
+    },
+    clear() {
+      box.entry = null;
+    },
+  };
+  return box;
+}
 
 type Fields = { title: string; body: string };
 
@@ -154,5 +169,33 @@ describe("DocSync", () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(server.stored.data.body).toBe("ab");
     expect(sync.getSnapshot().status.kind).toBe("saved");
+  });
+
+  it("keeps unsent edits in the outbox until the server has them", async () => {
+    const server = fakeServer({ title: "", body: "" });
+    const outbox = memoryOutbox();
+    const sync = new DocSync({ initial: server.stored, transport: server.transport, outbox });
+    server.setDown(true);
+    sync.edit({ body: "kept" });
+    expect(outbox.entry).toMatchObject({ base: { version: 1 }, local: { body: "kept" } });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(outbox.entry?.local.body).toBe("kept");
+    server.setDown(false);
+    sync.retryNow();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.stored.data.body).toBe("kept");
+    expect(outbox.entry).toBeNull();
+  });
+
+  it("replays what an earlier page left in the outbox, merging with newer server versions", async () => {
+    const server = fakeServer({ title: "t", body: "b" });
+    const outbox = memoryOutbox();
+    outbox.put(server.stored, { title: "t", body: "from the closed tab" });
+    server.writeElsewhere({ title: "renamed elsewhere", body: "b" });
+    const sync = new DocSync({ initial: server.stored, transport: server.transport, outbox });
+    expect(sync.getSnapshot().data.body).toBe("from the closed tab");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.stored.data).toEqual({ title: "renamed elsewhere", body: "from the closed tab" });
+    expect(outbox.entry).toBeNull();
   });
 });

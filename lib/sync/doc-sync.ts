@@ -1,5 +1,6 @@
 import { ApiClientError } from "./api-client";
 import { mergeRecord, type RecordMerge, shallowEqual } from "./merge";
+import type { Outbox } from "./outbox";
 
 export interface Versioned<T> {
   version: number;
@@ -40,11 +41,13 @@ interface Options<T> {
   transport: DocTransport<T>;
   debounceMs?: number;
   merge?: (base: T, mine: T, theirs: T) => RecordMerge<T>;
-  /** Backoff after a failed save, by attempt: 1 s, 2 s, 4 s … up to 30 s. */
+  /** Backoff after a failed save, by attempt: 1 s, 2 s, 4 s, then every 8 s. */
   retryDelayMs?: (attempt: number) => number;
+  /** Where unsaved edits wait (localStorage), so a reload or a crash loses nothing. */
+  outbox?: Outbox<T>;
 }
 
-const defaultRetryDelay = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt);
+const defaultRetryDelay = (attempt: number) => Math.min(8000, 1000 * 2 ** attempt);
 
 /**
  * Keeps one document in step with the server for one editor.
@@ -71,15 +74,23 @@ export class DocSync<T extends Record<string, unknown>> {
   private notice: string | null = null;
   private remoteChangeAt: number | null = null;
   private readonly retryDelay: (attempt: number) => number;
+  private readonly outbox: Outbox<T> | undefined;
 
   constructor(options: Options<T>) {
-    this.base = options.initial;
-    this.local = options.initial.data;
+    this.outbox = options.outbox;
+    // Edits left unsent by an earlier page (offline, crash, closed tab) come back first.
+    const pending = this.outbox?.load();
+    this.base = pending?.base ?? options.initial;
+    this.local = pending?.local ?? options.initial.data;
     this.transport = options.transport;
     this.debounceMs = options.debounceMs ?? 400;
     this.merge = options.merge ?? mergeRecord;
     this.retryDelay = options.retryDelayMs ?? defaultRetryDelay;
     this.snapshot = this.makeSnapshot();
+    if (pending) {
+      if (this.dirty) this.schedule(0);
+      else this.outbox?.clear();
+    }
   }
 
   readonly subscribe = (listener: () => void) => {
@@ -96,6 +107,7 @@ export class DocSync<T extends Record<string, unknown>> {
   edit(update: Partial<T>) {
     if (this.status.kind === "gone") return;
     this.local = { ...this.local, ...update };
+    this.outbox?.put(this.base, this.local);
     if (this.status.kind === "error") this.status = { kind: "saving" };
     this.schedule(this.debounceMs);
     this.emit();
@@ -110,9 +122,17 @@ export class DocSync<T extends Record<string, unknown>> {
     this.emit();
   }
 
+  /** The connection is back: retry now instead of waiting out the backoff. */
+  retryNow() {
+    if (this.status.kind !== "retrying") return;
+    this.attempt = 0;
+    this.schedule(0);
+  }
+
   /** The document was deleted elsewhere. */
   markGone() {
     clearTimeout(this.timer);
+    this.outbox?.clear();
     this.status = { kind: "gone" };
     this.emit();
   }
@@ -153,6 +173,8 @@ export class DocSync<T extends Record<string, unknown>> {
       this.base = stored;
       if (shallowEqual(this.local, sent)) this.local = stored.data;
       this.status = { kind: this.dirty ? "saving" : "saved" };
+      if (this.dirty) this.outbox?.put(this.base, this.local);
+      else this.outbox?.clear();
     } catch (error) {
       this.handleFailure(error);
     } finally {
@@ -176,6 +198,7 @@ export class DocSync<T extends Record<string, unknown>> {
         if (merged.conflicts.length > 0) void this.keepTheirs(current.data);
         this.local = merged.data;
         this.base = current;
+        this.outbox?.put(this.base, this.local);
         this.remoteChangeAt = Date.now();
         this.status = { kind: "saving" };
         return;
@@ -183,16 +206,18 @@ export class DocSync<T extends Record<string, unknown>> {
     }
     if (error.status === 404) {
       this.status = { kind: "gone" };
+      this.outbox?.clear();
       return;
     }
     if (error.transient) {
       const delay = this.retryDelay(this.attempt++);
       this.status = {
         kind: "retrying",
-        message:
-          error.status === 0
-            ? "Offline: your changes are kept on this page and will be saved when the connection returns"
-            : "The server is having trouble: retrying shortly",
+        message: `${error.status === 0 ? "Offline" : "Server unavailable"}: ${
+          this.outbox
+            ? "saved on this device, will sync when the connection returns"
+            : "not saved yet, retrying"
+        }`,
       };
       this.schedule(delay);
       return;

@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { DocSync, type DocTransport, type Versioned } from "./doc-sync";
+import type { Outbox } from "./outbox";
 
 /**
  * One DocSync per open document. `remote` is the latest version a poll returned (undefined
@@ -10,14 +11,18 @@ export function useDocSync<T extends Record<string, unknown>>(
   remote: Versioned<T> | undefined,
   gone: boolean,
   makeTransport: () => DocTransport<T>,
+  makeOutbox?: () => Outbox<T>,
 ) {
   const [engine, setEngine] = useState<{ key: string; sync: DocSync<T> } | null>(null);
 
   // Created on the first version seen for this key; replaced when the key changes.
   useEffect(() => {
     if (!remote || engine?.key === key) return;
-    setEngine({ key, sync: new DocSync({ initial: remote, transport: makeTransport() }) });
-  }, [key, remote, engine, makeTransport]);
+    setEngine({
+      key,
+      sync: new DocSync({ initial: remote, transport: makeTransport(), outbox: makeOutbox?.() }),
+    });
+  }, [key, remote, engine, makeTransport, makeOutbox]);
 
   const sync = engine?.key === key ? engine.sync : null;
 
@@ -33,10 +38,13 @@ export function useDocSync<T extends Record<string, unknown>>(
   useEffect(() => {
     if (!sync) return;
     const onHide = () => void sync.flush({ keepalive: true });
+    const onOnline = () => sync.retryNow();
     window.addEventListener("pagehide", onHide);
+    window.addEventListener("online", onOnline);
     document.addEventListener("visibilitychange", onHide);
     return () => {
       window.removeEventListener("pagehide", onHide);
+      window.removeEventListener("online", onOnline);
       document.removeEventListener("visibilitychange", onHide);
       void sync.flush({ keepalive: true }).finally(() => sync.dispose());
     };

@@ -1,0 +1,54 @@
+import { bodyField, draftInList, newDraft, saveStatus } from "./support/drafts-page";
+import { expect, test } from "./support/fixtures";
+
+test("device A types offline for 10 s; when it reconnects device B sees every edit", async ({
+  openDevices,
+}) => {
+  const [a, b] = await openDevices(2);
+  if (!a || !b) throw new Error("two devices expected");
+  await newDraft(a.page, { title: "Offline notes", body: "online start." });
+  await draftInList(b.page, "Offline notes").click({ timeout: 3_000 });
+
+  await a.context.setOffline(true);
+  const typed = " typed while offline, word by word";
+  const started = Date.now();
+  await bodyField(a.page).press("End");
+  for (const word of typed.split(/(?= )/)) {
+    await bodyField(a.page).pressSequentially(word, { delay: 15 });
+    await a.page.waitForTimeout(600);
+  }
+  await expect(saveStatus(a.page)).toContainText("saved on this device");
+  await a.page.waitForTimeout(Math.max(0, 10_000 - (Date.now() - started)));
+  await expect(bodyField(b.page)).toHaveValue("online start.");
+
+  await a.context.setOffline(false);
+  await expect(saveStatus(a.page)).toHaveText("Saved", { timeout: 5_000 });
+  await expect(bodyField(b.page)).toHaveValue(`online start.${typed}`, { timeout: 3_000 });
+});
+
+test("edits made offline survive closing the tab and are sent by the next visit", async ({
+  openDevices,
+}) => {
+  const [a, b] = await openDevices(2);
+  if (!a || !b) throw new Error("two devices expected");
+  await newDraft(a.page, { title: "Closed tab", body: "" });
+
+  await a.context.setOffline(true);
+  await bodyField(a.page).pressSequentially("written, then the tab closed", { delay: 10 });
+  await expect(saveStatus(a.page)).toContainText("saved on this device");
+  await a.page.close();
+
+  await a.context.setOffline(false);
+  const again = await a.context.newPage();
+  await again.goto("/drafts");
+  await draftInList(b.page, "Closed tab").click({ timeout: 3_000 });
+  await expect(bodyField(b.page)).toHaveValue("written, then the tab closed", { timeout: 5_000 });
+  // Nothing is left waiting on device A.
+  await expect
+    .poll(() =>
+      again.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith("handoff:outbox:")),
+      ),
+    )
+    .toEqual([]);
+});
