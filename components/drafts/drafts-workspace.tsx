@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { createDraft, deleteDraft, replayDraftOutbox, useDraftList } from "@/lib/drafts/client";
+import { useTabSync } from "@/lib/sync/use-tab-sync";
 import { useWorkspace } from "@/lib/ui/workspace-store";
 import { DraftEditor } from "./draft-editor";
 import { DraftList } from "./draft-list";
@@ -10,6 +11,7 @@ export function DraftsWorkspace({ userId }: { userId: string }) {
   const list = useDraftList();
   const selectedId = useWorkspace((state) => state.selectedDraftId);
   const select = useWorkspace((state) => state.select);
+  useTabSync(userId);
 
   // Edits saved on this device while offline on an earlier visit go out now, and on reconnect.
   useEffect(() => {

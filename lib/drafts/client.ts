@@ -3,7 +3,7 @@ import { type ApiClientError, apiFetch } from "@/lib/sync/api-client";
 import { conditionalFetch, forget, rememberResponse } from "@/lib/sync/conditional-fetcher";
 import type { DocTransport, Versioned } from "@/lib/sync/doc-sync";
 import { outboxFor } from "@/lib/sync/outbox";
-import { pollingConfig } from "@/lib/sync/polling";
+import { usePollingConfig } from "@/lib/sync/polling";
 import { replayOutbox } from "@/lib/sync/replay-outbox";
 import { MAX_TITLE_CHARS } from "./limits";
 import type { Draft, DraftFields } from "./schema";
@@ -18,12 +18,20 @@ export const draftVersion = (draft: Draft): Versioned<DraftFields> => ({
 
 /** The list, polled every second while the page is visible. */
 export function useDraftList() {
-  return useSWR<{ drafts: Draft[] }, ApiClientError>(DRAFTS_URL, conditionalFetch, pollingConfig);
+  return useSWR<{ drafts: Draft[] }, ApiClientError>(
+    DRAFTS_URL,
+    conditionalFetch,
+    usePollingConfig(),
+  );
 }
 
 /** One draft, polled every second while it is open. */
 export function useDraftPoll(id: string) {
-  return useSWR<{ draft: Draft }, ApiClientError>(draftUrl(id), conditionalFetch, pollingConfig);
+  return useSWR<{ draft: Draft }, ApiClientError>(
+    draftUrl(id),
+    conditionalFetch,
+    usePollingConfig(),
+  );
 }
 
 /** Keeps both caches in step with a draft the client now knows, without a round trip. */

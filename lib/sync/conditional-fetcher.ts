@@ -1,4 +1,5 @@
 import { apiFetch } from "./api-client";
+import { postToTabs } from "./tab-channel";
 
 /**
  * The last body and ETag per URL, in memory only. A poll sends If-None-Match and, on 304,
@@ -14,7 +15,10 @@ export async function conditionalFetch<T>(url: string): Promise<T> {
   );
   if (response.status === 304 && cached) return cached.body as T;
   if (response.body === undefined) throw new Error(`Empty answer from ${url}`);
-  if (response.etag) lastSeen.set(url, { etag: response.etag, body: response.body });
+  if (response.etag) {
+    lastSeen.set(url, { etag: response.etag, body: response.body });
+    postToTabs({ type: "response", url, etag: response.etag, body: response.body });
+  }
   return response.body;
 }
 

@@ -45,7 +45,12 @@ interface Options<T> {
   retryDelayMs?: (attempt: number) => number;
   /** Where unsaved edits wait (localStorage), so a reload or a crash loses nothing. */
   outbox?: Outbox<T>;
+  /** Tells this browser's other tabs (BroadcastChannel) about edits and saves, as they happen. */
+  peers?: { edited(base: Versioned<T>, local: T): void; saved(stored: Versioned<T>): void };
 }
+
+/** A peer tab's edit is saved by that tab; this one saves it too only if that never happens. */
+const PEER_SAVE_FALLBACK_MS = 3000;
 
 const defaultRetryDelay = (attempt: number) => Math.min(8000, 1000 * 2 ** attempt);
 
@@ -75,9 +80,11 @@ export class DocSync<T extends Record<string, unknown>> {
   private remoteChangeAt: number | null = null;
   private readonly retryDelay: (attempt: number) => number;
   private readonly outbox: Outbox<T> | undefined;
+  private readonly peers: Options<T>["peers"];
 
   constructor(options: Options<T>) {
     this.outbox = options.outbox;
+    this.peers = options.peers;
     // Edits left unsent by an earlier page (offline, crash, closed tab) come back first.
     const pending = this.outbox?.load();
     this.base = pending?.base ?? options.initial;
@@ -108,9 +115,29 @@ export class DocSync<T extends Record<string, unknown>> {
     if (this.status.kind === "gone") return;
     this.local = { ...this.local, ...update };
     this.outbox?.put(this.base, this.local);
+    this.peers?.edited(this.base, this.local);
     if (this.status.kind === "error") this.status = { kind: "saving" };
     this.schedule(this.debounceMs);
     this.emit();
+  }
+
+  /** Another tab of this browser typed in this document. */
+  adoptPeerEdit(base: Versioned<T>, local: T) {
+    if (this.dirty || this.saving || base.version !== this.base.version) return;
+    this.local = local;
+    this.schedule(PEER_SAVE_FALLBACK_MS);
+    this.emit();
+  }
+
+  /** Another tab of this browser got a save acknowledged. */
+  adoptPeerSave(stored: Versioned<T>) {
+    if (stored.version <= this.base.version) return;
+    if (!this.saving && shallowEqual(this.local, stored.data)) {
+      this.base = stored;
+      this.emit();
+      return;
+    }
+    this.receive(stored);
   }
 
   /** A version seen by a poll. Older or equal versions are ours or stale: ignore them. */
@@ -171,6 +198,7 @@ export class DocSync<T extends Record<string, unknown>> {
       const stored = await this.transport.save(sent, this.base.version, { keepalive });
       this.attempt = 0;
       this.base = stored;
+      this.peers?.saved(stored);
       if (shallowEqual(this.local, sent)) this.local = stored.data;
       this.status = { kind: this.dirty ? "saving" : "saved" };
       if (this.dirty) this.outbox?.put(this.base, this.local);

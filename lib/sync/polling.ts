@@ -1,6 +1,18 @@
 import type { SWRConfiguration } from "swr";
 
+import { create } from "zustand";
+
 export const POLL_INTERVAL_MS = 1000;
+/** Tabs that are not the poll leader still poll now and then, in case the leader stalls. */
+export const FOLLOWER_POLL_INTERVAL_MS = 10_000;
+
+/** Whether this tab holds the poll-leader lock (memory only, per tab). */
+export const usePollRole = create<{ leader: boolean }>(() => ({ leader: false }));
+
+export function usePollingConfig(): SWRConfiguration {
+  const leader = usePollRole((state) => state.leader);
+  return leader ? pollingConfig : { ...pollingConfig, refreshInterval: FOLLOWER_POLL_INTERVAL_MS };
+}
 
 /**
  * Poll once a second while the page is visible. SWR skips a revalidation that falls inside

@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { DocSync, type DocTransport, type Versioned } from "./doc-sync";
 import type { Outbox } from "./outbox";
+import { onTabMessage, postToTabs } from "./tab-channel";
 
 /**
  * One DocSync per open document. `remote` is the latest version a poll returned (undefined
@@ -18,9 +19,18 @@ export function useDocSync<T extends Record<string, unknown>>(
   // Created on the first version seen for this key; replaced when the key changes.
   useEffect(() => {
     if (!remote || engine?.key === key) return;
+    const peers = {
+      edited: (base: Versioned<T>, local: T) => postToTabs({ type: "edit", key, base, local }),
+      saved: (stored: Versioned<T>) => postToTabs({ type: "saved", key, stored }),
+    };
     setEngine({
       key,
-      sync: new DocSync({ initial: remote, transport: makeTransport(), outbox: makeOutbox?.() }),
+      sync: new DocSync({
+        initial: remote,
+        transport: makeTransport(),
+        outbox: makeOutbox?.(),
+        peers,
+      }),
     });
   }, [key, remote, engine, makeTransport, makeOutbox]);
 
@@ -33,6 +43,17 @@ export function useDocSync<T extends Record<string, unknown>>(
   useEffect(() => {
     if (sync && gone) sync.markGone();
   }, [sync, gone]);
+
+  useEffect(() => {
+    if (!sync) return;
+    return onTabMessage((message) => {
+      if (message.type === "edit" && message.key === key) {
+        sync.adoptPeerEdit(message.base as Versioned<T>, message.local as T);
+      } else if (message.type === "saved" && message.key === key) {
+        sync.adoptPeerSave(message.stored as Versioned<T>);
+      }
+    });
+  }, [sync, key]);
 
   // Save what is typed when the editor closes or the tab is hidden or closed.
   useEffect(() => {

@@ -1,0 +1,36 @@
+import { bodyField, draftInList, newDraft, saveStatus, titleField } from "./support/drafts-page";
+import { expect, test } from "./support/fixtures";
+
+test("two tabs of one browser see each other's edits at once, without waiting for a poll", async ({
+  openDevices,
+}) => {
+  const [device] = await openDevices(1);
+  if (!device) throw new Error("device expected");
+  const first = device.page;
+  await newDraft(first, { title: "Two tabs", body: "" });
+  const second = await device.context.newPage();
+  await second.goto("/drafts");
+  await draftInList(second, "Two tabs").click();
+  await expect(bodyField(second)).toHaveValue("");
+
+  // Polls come every second (ten for the tab that is not the poll leader); 300 ms is well
+  // inside that, so only the BroadcastChannel can deliver these in time.
+  await bodyField(first).fill("typed in the first tab");
+  await expect(bodyField(second)).toHaveValue("typed in the first tab", { timeout: 300 });
+  await expect(saveStatus(second)).toHaveText("Saved", { timeout: 3_000 });
+
+  await titleField(second).fill("Two tabs, renamed in the second");
+  await expect(titleField(first)).toHaveValue("Two tabs, renamed in the second", { timeout: 300 });
+  await expect(saveStatus(first)).toHaveText("Saved", { timeout: 3_000 });
+  await expect(saveStatus(second)).toHaveText("Saved");
+
+  const { drafts } = (await (await device.context.request.get("/api/drafts")).json()) as {
+    drafts: { title: string; body: string }[];
+  };
+  expect(drafts).toEqual([
+    expect.objectContaining({
+      title: "Two tabs, renamed in the second",
+      body: "typed in the first tab",
+    }),
+  ]);
+});
