@@ -42,5 +42,19 @@ describe("parseEnv", () => {
     );
     expect(() => parseEnv({ GITHUB_ID: "id" })).toThrow(/GITHUB_ID and GITHUB_SECRET/);
     expect(() => parseEnv({ NEXTAUTH_SECRET: "short" })).toThrow(/at least 32 characters/);
+    expect(() =>
+      parseEnv({
+        COSMOS_ENDPOINT: "https://acct.documents.azure.com/",
+        COSMOS_KEY: "k",
+        COSMOS_ALLOW_SELF_SIGNED: "1",
+      }),
+    ).toThrow(/only for a Cosmos DB test server/);
+    expect(
+      parseEnv({
+        COSMOS_ENDPOINT: "https://127.0.0.1:8081/",
+        COSMOS_KEY: "k",
+        COSMOS_ALLOW_SELF_SIGNED: "1",
+      }).COSMOS_ALLOW_SELF_SIGNED,
+    ).toBe("1");
   });
 });

@@ -30,6 +30,9 @@ const schema = z
         .optional(),
     ),
     COSMOS_KEY: optional,
+    // For tests against a local Cosmos DB API server with a self-signed certificate; only
+    // accepted for a loopback endpoint.
+    COSMOS_ALLOW_SELF_SIGNED: z.enum(["0", "1"]).default("0"),
     COSMOS_DATABASE: optional.default("handoff"),
     COSMOS_CONTAINER: optional.default("items"),
     HANDOFF_DATA_DIR: optional.default(".data"),
@@ -42,6 +45,14 @@ const schema = z
         code: "custom",
         path: ["COSMOS_KEY"],
         message: "COSMOS_ENDPOINT is set, so set COSMOS_KEY to the account's primary key too",
+      });
+    }
+    if (env.COSMOS_ALLOW_SELF_SIGNED === "1" && !isLoopback(env.COSMOS_ENDPOINT)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["COSMOS_ALLOW_SELF_SIGNED"],
+        message:
+          "COSMOS_ALLOW_SELF_SIGNED=1 is only for a Cosmos DB test server on 127.0.0.1; unset it",
       });
     }
     if (env.VERCEL && !env.COSMOS_ENDPOINT && !building) {
@@ -70,6 +81,12 @@ const schema = z
   });
 
 export type Env = z.infer<typeof schema>;
+
+function isLoopback(endpoint: string | undefined) {
+  if (!endpoint) return false;
+  const { hostname } = new URL(endpoint);
+  return hostname === "127.0.0.1" || hostname === "localhost" || hostname === "[::1]";
+}
 
 export class EnvError extends Error {
   constructor(issues: z.core.$ZodIssue[]) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { Agent } from "node:https";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { createCosmosStore } from "./cosmos";
@@ -19,6 +20,9 @@ export function getStore(): Store {
           key: env.COSMOS_KEY,
           database: env.COSMOS_DATABASE,
           container: env.COSMOS_CONTAINER,
+          ...(env.COSMOS_ALLOW_SELF_SIGNED === "1"
+            ? { agent: new Agent({ rejectUnauthorized: false, keepAlive: true }) }
+            : {}),
         })
       : createSqliteStore({ file: path.join(env.HANDOFF_DATA_DIR, "handoff.db") });
   return holder.handoffStore;

@@ -197,3 +197,22 @@ describe("cosmos adapter when the server is gone", () => {
     await store.close();
   });
 });
+
+describe("cosmos test server outage", () => {
+  it("keeps its data across pause and resume, as a real account would", async () => {
+    const server = await startTestCosmosServer();
+    const store = createCosmosStore({ ...server, database: "outage", container: "items" });
+    const doc = await store.createDoc({
+      id: randomUUID(),
+      userId: "u",
+      kind: "draft",
+      data: { a: 1 },
+    });
+    await server.pause();
+    expect((await rejection(store.getDoc("u", "draft", doc.id))).code).toBe("store_unavailable");
+    await server.resume();
+    expect(await store.getDoc("u", "draft", doc.id)).toEqual(doc);
+    await store.close();
+    await server.close();
+  });
+});

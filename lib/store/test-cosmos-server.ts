@@ -4,22 +4,40 @@ import { createHttpsServer } from "@vercel/cosmosdb-server";
 
 /**
  * Starts @vercel/cosmosdb-server (the Cosmos DB REST API in memory) on an ephemeral loopback
- * port, for tests only. Its bundled certificate is self-signed and expired, so the returned
- * agent trusts it for this client alone.
+ * port, for tests and the benchmark only. Its bundled certificate is self-signed and expired,
+ * so the returned agent trusts it for this client alone.
  */
-export async function startTestCosmosServer(port = 0) {
+export async function startTestCosmosServer() {
+  let requests = 0;
   const server = createHttpsServer({ keepAlive: true });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const { port: boundPort } = server.address() as AddressInfo;
+  server.on("request", () => {
+    requests++;
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return {
-    endpoint: `https://127.0.0.1:${boundPort}`,
-    port: boundPort,
+    endpoint: `https://127.0.0.1:${port}`,
+    port,
     key: Buffer.from("handoff-test-key").toString("base64"),
     agent: new Agent({ rejectUnauthorized: false, keepAlive: true }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+    /** Requests served so far: the store operations an app made. */
+    requestCount: () => requests,
+    /** Stops answering (connections refused) but keeps its data in memory. */
+    pause: close,
+    /**
+     * Listens again on the same port, with the same data. The server makes a fresh, empty
+     * account on every "listening" event; dropping that listener keeps the old one, the way a
+     * real Cosmos DB keeps its data across an outage.
+     */
+    resume: () => {
+      server.removeAllListeners("listening");
+      return new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+    },
+    close,
   };
 }

@@ -198,4 +198,41 @@ describe("DocSync", () => {
     expect(server.stored.data).toEqual({ title: "renamed elsewhere", body: "from the closed tab" });
     expect(outbox.entry).toBeNull();
   });
+
+  it("shows another tab's typing at once and takes its save without saving again", async () => {
+    const server = fakeServer({ title: "", body: "" });
+    const posted: string[] = [];
+    const peers = {
+      edited: (_base: Versioned<Fields>, local: Fields) => posted.push(`edit:${local.body}`),
+      saved: (stored: Versioned<Fields>) => posted.push(`saved:${stored.version}`),
+    };
+    const writer = new DocSync({ initial: server.stored, transport: server.transport, peers });
+    const viewer = new DocSync({ initial: server.stored, transport: server.transport });
+
+    writer.edit({ body: "hello" });
+    expect(posted).toEqual(["edit:hello"]);
+    viewer.adoptPeerEdit(
+      { version: 1, data: { title: "", body: "" } },
+      { title: "", body: "hello" },
+    );
+    expect(viewer.getSnapshot()).toMatchObject({
+      data: { body: "hello" },
+      status: { kind: "saving" },
+    });
+
+    await vi.advanceTimersByTimeAsync(400);
+    expect(posted).toEqual(["edit:hello", "saved:2"]);
+    viewer.adoptPeerSave(server.stored);
+    expect(viewer.getSnapshot()).toMatchObject({ version: 2, status: { kind: "saved" } });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(server.saves).toHaveLength(1);
+  });
+
+  it("ignores another tab's typing while it has unsaved edits of its own", () => {
+    const server = fakeServer({ title: "", body: "" });
+    const sync = new DocSync({ initial: server.stored, transport: server.transport });
+    sync.edit({ title: "mine" });
+    sync.adoptPeerEdit(server.stored, { title: "", body: "theirs" });
+    expect(sync.getSnapshot().data).toEqual({ title: "mine", body: "" });
+  });
 });
