@@ -1,11 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/support/chromium.mjs";
 import {
   freePortSync,
   newDataDir,
   newSecret,
   serverCommand,
   serverEnv,
-} from "./e2e/support/server";
+} from "./e2e/support/server.mjs";
 
 // The config is evaluated again in every worker: keep the first choice in the environment.
 process.env.E2E_PORT ??= String(freePortSync());
@@ -13,17 +14,6 @@ process.env.E2E_SECRET ??= newSecret();
 process.env.E2E_DATA_DIR ??= newDataDir();
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
-
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-];
 
 export default defineConfig({
   testDir: "e2e",
@@ -37,15 +27,12 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: CHROMIUM_ARGS,
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     command: serverCommand(port),
-    url: `${baseURL}/api/auth/csrf`,
+    url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: serverEnv({ port, dataDir: process.env.E2E_DATA_DIR, secret: process.env.E2E_SECRET }),

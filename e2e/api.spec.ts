@@ -170,3 +170,9 @@ test("bad input gets a clear 4xx and changes nothing", async ({ openDevices }) =
   expect((await (await api.get("/api/drafts")).json()).drafts).toHaveLength(1);
   expect((await api.get("/api/drafts/not-a-uuid")).status()).toBe(404);
 });
+
+test("the health route answers without a session or a store", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ ok: true });
+});

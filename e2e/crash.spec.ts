@@ -1,6 +1,6 @@
 import { bodyField, newDraft, saveStatus } from "./support/drafts-page";
 import { expect, newAccount, signIn, signUp, test } from "./support/fixtures";
-import { freePortSync, newDataDir, newSecret, TestServer } from "./support/server";
+import { freePortSync, newDataDir, newSecret, TestServer } from "./support/server.mjs";
 
 test("the server is SIGKILLed while the user types and restarted: every character is saved", async ({
   browser,

@@ -1,6 +1,6 @@
 import { bodyField, draftInList, newDraft } from "./support/drafts-page";
 import { expect, newAccount, signIn, signUp, test } from "./support/fixtures";
-import { freePortSync, newDataDir, newSecret, TestServer } from "./support/server";
+import { freePortSync, newDataDir, newSecret, TestServer } from "./support/server.mjs";
 
 test("a draft survives a restart of the server, and the session does too", async ({ browser }) => {
   const server = new TestServer({

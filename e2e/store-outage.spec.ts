@@ -1,7 +1,7 @@
-import { startTestCosmosServer } from "../lib/store/test-cosmos-server";
+import { startTestCosmosServer } from "../lib/store/test-cosmos-server.mjs";
 import { bodyField, newDraft, saveStatus } from "./support/drafts-page";
 import { expect, newAccount, signIn, signUp, test } from "./support/fixtures";
-import { freePortSync, newDataDir, newSecret, TestServer } from "./support/server";
+import { freePortSync, newDataDir, newSecret, TestServer } from "./support/server.mjs";
 
 test("the Cosmos DB store goes away and comes back: the API says 503, the user loses nothing", async ({
   browser,

@@ -12,8 +12,12 @@ export function json<T>(body: T, init: { status?: number; headers?: Record<strin
   });
 }
 
+/**
+ * No Cache-Control here: a 304 only refreshes a stored response, and ours are never stored
+ * (no-store), so on the hottest path, the idle poll, it would be bytes for nothing.
+ */
 export function empty(status: 204 | 304, headers: Record<string, string> = {}) {
-  return new NextResponse(null, { status, headers: { ...PRIVATE, ...headers } });
+  return new NextResponse(null, { status, headers });
 }
 
 export function errorResponse(error: unknown) {

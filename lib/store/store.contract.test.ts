@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { createCosmosStore } from "./cosmos";
 import { createSqliteStore } from "./sqlite";
-import { startTestCosmosServer } from "./test-cosmos-server";
+import { startTestCosmosServer } from "./test-cosmos-server.mjs";
 import type { Store } from "./types";
 
 type Harness = { store: Store; stop: () => Promise<void> };

@@ -1,4 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+// Plain JavaScript so the Playwright tests and the benchmark (node bench/run.mjs) share it.
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, openSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,7 +8,7 @@ import path from "node:path";
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
 /** A free loopback port, found synchronously so the Playwright config can use it. */
-export function freePortSync(): number {
+export function freePortSync() {
   const script =
     "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
   return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
@@ -16,14 +17,7 @@ export function freePortSync(): number {
 export const newSecret = () => randomBytes(32).toString("base64url");
 export const newDataDir = () => mkdtempSync(path.join(tmpdir(), "handoff-e2e-"));
 
-export interface ServerOptions {
-  port: number;
-  dataDir: string;
-  secret: string;
-  env?: Record<string, string>;
-}
-
-export function serverEnv({ port, dataDir, secret, env }: ServerOptions): Record<string, string> {
+export function serverEnv({ port, dataDir, secret, env }) {
   return {
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
@@ -33,12 +27,15 @@ export function serverEnv({ port, dataDir, secret, env }: ServerOptions): Record
   };
 }
 
-export const serverCommand = (port: number) => `node ${NEXT_BIN} start -H 127.0.0.1 -p ${port}`;
+export const serverCommand = (port) => `node ${NEXT_BIN} start -H 127.0.0.1 -p ${port}`;
 
 /** A production server of the built app that a test can kill and start again. */
 export class TestServer {
-  private child: ChildProcess | undefined;
-  constructor(readonly options: ServerOptions) {}
+  #child;
+
+  constructor(options) {
+    this.options = options;
+  }
 
   get url() {
     return `http://127.0.0.1:${this.options.port}`;
@@ -46,7 +43,7 @@ export class TestServer {
 
   async start() {
     const log = openSync(path.join(this.options.dataDir, "server.log"), "a");
-    this.child = spawn(
+    this.#child = spawn(
       process.execPath,
       [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(this.options.port)],
       {
@@ -56,10 +53,10 @@ export class TestServer {
     );
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null)
-        throw new Error(`server exited with ${this.child.exitCode}`);
+      if (this.#child.exitCode !== null)
+        throw new Error(`server exited with ${this.#child.exitCode}`);
       try {
-        const response = await fetch(`${this.url}/api/auth/csrf`);
+        const response = await fetch(`${this.url}/api/health`);
         if (response.ok) return;
       } catch {
         // not listening yet
@@ -70,8 +67,8 @@ export class TestServer {
   }
 
   /** SIGKILL by default: no graceful shutdown, like a crash. */
-  async stop(signal: NodeJS.Signals = "SIGKILL") {
-    const child = this.child;
+  async stop(signal = "SIGKILL") {
+    const child = this.#child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill(signal);

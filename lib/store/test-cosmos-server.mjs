@@ -1,5 +1,5 @@
+// Plain JavaScript so the benchmark (node bench/run.mjs) and the TypeScript tests share it.
 import { Agent } from "node:https";
-import type { AddressInfo } from "node:net";
 import { createHttpsServer } from "@vercel/cosmosdb-server";
 
 /**
@@ -13,10 +13,10 @@ export async function startTestCosmosServer() {
   server.on("request", () => {
     requests++;
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
   const close = () =>
-    new Promise<void>((resolve) => {
+    new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
     });
@@ -25,18 +25,13 @@ export async function startTestCosmosServer() {
     port,
     key: Buffer.from("handoff-test-key").toString("base64"),
     agent: new Agent({ rejectUnauthorized: false, keepAlive: true }),
-    /** Requests served so far: the store operations an app made. */
     requestCount: () => requests,
-    /** Stops answering (connections refused) but keeps its data in memory. */
     pause: close,
-    /**
-     * Listens again on the same port, with the same data. The server makes a fresh, empty
-     * account on every "listening" event; dropping that listener keeps the old one, the way a
-     * real Cosmos DB keeps its data across an outage.
-     */
+    // The server makes a fresh, empty account on every "listening" event; dropping that
+    // listener keeps the old one, the way a real Cosmos DB keeps its data across an outage.
     resume: () => {
       server.removeAllListeners("listening");
-      return new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+      return new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
     },
     close,
   };

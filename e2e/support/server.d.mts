@@ -1,0 +1,20 @@
+export interface ServerOptions {
+  port: number;
+  dataDir: string;
+  secret: string;
+  env?: Record<string, string>;
+}
+
+export function freePortSync(): number;
+export function newSecret(): string;
+export function newDataDir(): string;
+export function serverEnv(options: ServerOptions): Record<string, string>;
+export function serverCommand(port: number): string;
+
+export class TestServer {
+  constructor(options: ServerOptions);
+  readonly options: ServerOptions;
+  readonly url: string;
+  start(): Promise<void>;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
