@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useId, useState } from "react";
-import { draftOutbox, draftTransport, draftVersion, useDraftPoll } from "@/lib/drafts/client";
+import { draftTransport, draftUrl, draftVersion, useDraftPoll } from "@/lib/drafts/client";
 import { MAX_TITLE_CHARS } from "@/lib/drafts/limits";
 import { useDocSync } from "@/lib/sync/use-doc-sync";
 import { RemoteChangeNote } from "./remote-change-note";
@@ -21,8 +21,7 @@ export function DraftEditor({ userId, id, onDelete, onClose }: Props) {
   const gone = poll.error?.status === 404;
   const remote = poll.data ? draftVersion(poll.data.draft) : undefined;
   const makeTransport = useCallback(() => draftTransport(id), [id]);
-  const makeOutbox = useCallback(() => draftOutbox(userId, id), [userId, id]);
-  const { sync, snapshot } = useDocSync(`draft:${id}`, remote, gone, makeTransport, makeOutbox);
+  const { sync, snapshot } = useDocSync(draftUrl(id), remote, gone, { userId, makeTransport });
   const [confirming, setConfirming] = useState(false);
 
   if (!snapshot || !sync) {

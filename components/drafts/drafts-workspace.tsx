@@ -1,25 +1,17 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { createDraft, deleteDraft, replayDraftOutbox, useDraftList } from "@/lib/drafts/client";
-import { useTabSync } from "@/lib/sync/use-tab-sync";
+import { useState } from "react";
+import { useUserId } from "@/components/session/signed-in-shell";
+import { createDraft, deleteDraft, useDraftList } from "@/lib/drafts/client";
 import { useWorkspace } from "@/lib/ui/workspace-store";
 import { DraftEditor } from "./draft-editor";
 import { DraftList } from "./draft-list";
 
-export function DraftsWorkspace({ userId }: { userId: string }) {
+export function DraftsWorkspace() {
+  const userId = useUserId();
   const list = useDraftList();
   const selectedId = useWorkspace((state) => state.selectedDraftId);
   const select = useWorkspace((state) => state.select);
-  useTabSync(userId);
-
-  // Edits saved on this device while offline on an earlier visit go out now, and on reconnect.
-  useEffect(() => {
-    const replay = () => void replayDraftOutbox(userId, useWorkspace.getState().selectedDraftId);
-    replay();
-    window.addEventListener("online", replay);
-    return () => window.removeEventListener("online", replay);
-  }, [userId]);
   const [creating, setCreating] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 

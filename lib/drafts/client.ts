@@ -2,9 +2,7 @@ import useSWR, { mutate } from "swr";
 import { type ApiClientError, apiFetch } from "@/lib/sync/api-client";
 import { conditionalFetch, forget, rememberResponse } from "@/lib/sync/conditional-fetcher";
 import type { DocTransport, Versioned } from "@/lib/sync/doc-sync";
-import { outboxFor } from "@/lib/sync/outbox";
 import { usePollingConfig } from "@/lib/sync/polling";
-import { replayOutbox } from "@/lib/sync/replay-outbox";
 import { MAX_TITLE_CHARS } from "./limits";
 import type { Draft, DraftFields } from "./schema";
 
@@ -97,21 +95,4 @@ export function draftTransport(id: string): DocTransport<DraftFields> {
       return title;
     },
   };
-}
-
-const outboxKey = (id: string) => `draft:${id}`;
-
-export const draftOutbox = (userId: string, id: string) =>
-  outboxFor<DraftFields>(userId, outboxKey(id));
-
-/** Sends drafts edited offline on an earlier visit; the open draft's editor sends its own. */
-export function replayDraftOutbox(userId: string, openId: string | null) {
-  return replayOutbox(
-    userId,
-    (key) =>
-      key.startsWith("draft:")
-        ? (draftTransport(key.slice(6)) as unknown as DocTransport<Record<string, unknown>>)
-        : null,
-    openId ? outboxKey(openId) : null,
-  );
 }

@@ -1,5 +1,8 @@
-/** The kinds of per-user document Handoff syncs. Drafts come first; the others reuse the store. */
-export type DocKind = "draft" | "cart" | "form" | "position";
+/**
+ * The kinds of per-user document. The first four are synced between devices as they change;
+ * orders and submissions are written once, when a cart is checked out or a form submitted.
+ */
+export type DocKind = "draft" | "cart" | "form" | "position" | "order" | "submission";
 
 /** One small JSON document owned by one user. Cosmos DB partitions by `userId`. */
 export interface StoredDoc<T = unknown> {

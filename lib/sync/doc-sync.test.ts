@@ -192,7 +192,12 @@ describe("DocSync", () => {
     const outbox = memoryOutbox();
     outbox.put(server.stored, { title: "t", body: "from the closed tab" });
     server.writeElsewhere({ title: "renamed elsewhere", body: "b" });
-    const sync = new DocSync({ initial: server.stored, transport: server.transport, outbox });
+    const sync = new DocSync({
+      initial: server.stored,
+      transport: server.transport,
+      outbox,
+      resume: true,
+    });
     expect(sync.getSnapshot().data.body).toBe("from the closed tab");
     await vi.advanceTimersByTimeAsync(0);
     expect(server.stored.data).toEqual({ title: "renamed elsewhere", body: "from the closed tab" });

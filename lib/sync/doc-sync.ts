@@ -16,7 +16,7 @@ export interface DocTransport<T> {
    * Keeps the other side's version when a merge could not hold both (e.g. as a new draft).
    * Resolves with a name to show the user.
    */
-  keepConflictCopy(theirs: T): Promise<string>;
+  keepConflictCopy?(theirs: T): Promise<string>;
 }
 
 export type SyncStatus =
@@ -45,6 +45,12 @@ interface Options<T> {
   retryDelayMs?: (attempt: number) => number;
   /** Where unsaved edits wait (localStorage), so a reload or a crash loses nothing. */
   outbox?: Outbox<T>;
+  /**
+   * Start from the edit waiting in the outbox instead of `initial`. Only the outbox replay
+   * does this (see replay-outbox.ts): an editor starts from the server, so an edit is never
+   * sent twice by two engines.
+   */
+  resume?: boolean;
   /** Tells this browser's other tabs (BroadcastChannel) about edits and saves, as they happen. */
   peers?: { edited(base: Versioned<T>, local: T): void; saved(stored: Versioned<T>): void };
 }
@@ -86,7 +92,7 @@ export class DocSync<T extends Record<string, unknown>> {
     this.outbox = options.outbox;
     this.peers = options.peers;
     // Edits left unsent by an earlier page (offline, crash, closed tab) come back first.
-    const pending = this.outbox?.load();
+    const pending = options.resume ? this.outbox?.load() : null;
     this.base = pending?.base ?? options.initial;
     this.local = pending?.local ?? options.initial.data;
     this.transport = options.transport;
@@ -255,6 +261,11 @@ export class DocSync<T extends Record<string, unknown>> {
 
   /** Their text could not be merged into ours: it is kept as a copy, and the user is told where. */
   private async keepTheirs(theirs: T) {
+    if (!this.transport.keepConflictCopy) {
+      this.notice = "Changed on another device at the same time: this device's version was kept.";
+      this.emit();
+      return;
+    }
     try {
       const name = await this.transport.keepConflictCopy(theirs);
       this.notice = `Edited on another device at the same time: their version is kept as “${name}”.`;

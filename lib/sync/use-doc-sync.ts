@@ -1,38 +1,49 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
+import { holdDocLock } from "./doc-locks";
 import { DocSync, type DocTransport, type Versioned } from "./doc-sync";
-import type { Outbox } from "./outbox";
+import type { RecordMerge } from "./merge";
+import { outboxFor } from "./outbox";
 import { onTabMessage, postToTabs } from "./tab-channel";
 
+export interface DocSyncOptions<T> {
+  /** The signed-in user: scopes the outbox and the document lock. */
+  userId: string;
+  /** Stable (useCallback): a new function makes no new engine, but keeps effects honest. */
+  makeTransport: () => DocTransport<T>;
+  merge?: (base: T, mine: T, theirs: T) => RecordMerge<T>;
+  debounceMs?: number;
+}
+
 /**
- * One DocSync per open document. `remote` is the latest version a poll returned (undefined
- * while loading); `gone` says the poll found the document deleted.
+ * One DocSync per open document, keyed by the document's URL. `remote` is the latest version
+ * a poll returned (undefined while loading); `gone` says the poll found it deleted. The engine
+ * saves through the outbox, tells this browser's other tabs what it does, and holds the
+ * document's lock so the outbox replay leaves its edits alone.
  */
 export function useDocSync<T extends Record<string, unknown>>(
   key: string,
   remote: Versioned<T> | undefined,
   gone: boolean,
-  makeTransport: () => DocTransport<T>,
-  makeOutbox?: () => Outbox<T>,
+  { userId, makeTransport, merge, debounceMs }: DocSyncOptions<T>,
 ) {
   const [engine, setEngine] = useState<{ key: string; sync: DocSync<T> } | null>(null);
 
   // Created on the first version seen for this key; replaced when the key changes.
   useEffect(() => {
     if (!remote || engine?.key === key) return;
-    const peers = {
-      edited: (base: Versioned<T>, local: T) => postToTabs({ type: "edit", key, base, local }),
-      saved: (stored: Versioned<T>) => postToTabs({ type: "saved", key, stored }),
-    };
-    setEngine({
-      key,
-      sync: new DocSync({
-        initial: remote,
-        transport: makeTransport(),
-        outbox: makeOutbox?.(),
-        peers,
-      }),
+    const sync = new DocSync({
+      initial: remote,
+      transport: makeTransport(),
+      outbox: outboxFor<T>(userId, key),
+      merge,
+      debounceMs,
+      peers: {
+        edited: (base, local) => postToTabs({ type: "edit", key, base, local }),
+        saved: (stored) => postToTabs({ type: "saved", key, stored }),
+      },
     });
-  }, [key, remote, engine, makeTransport, makeOutbox]);
+    setEngine({ key, sync });
+  }, [key, remote, engine, makeTransport, userId, merge, debounceMs]);
 
   const sync = engine?.key === key ? engine.sync : null;
 
@@ -58,6 +69,7 @@ export function useDocSync<T extends Record<string, unknown>>(
   // Save what is typed when the editor closes or the tab is hidden or closed.
   useEffect(() => {
     if (!sync) return;
+    const releaseLock = holdDocLock(userId, key);
     const onHide = () => void sync.flush({ keepalive: true });
     const onOnline = () => sync.retryNow();
     window.addEventListener("pagehide", onHide);
@@ -67,9 +79,12 @@ export function useDocSync<T extends Record<string, unknown>>(
       window.removeEventListener("pagehide", onHide);
       window.removeEventListener("online", onOnline);
       document.removeEventListener("visibilitychange", onHide);
-      void sync.flush({ keepalive: true }).finally(() => sync.dispose());
+      void sync.flush({ keepalive: true }).finally(() => {
+        sync.dispose();
+        releaseLock();
+      });
     };
-  }, [sync]);
+  }, [sync, key, userId]);
 
   const snapshot = useSyncExternalStore(
     sync?.subscribe ?? noopSubscribe,

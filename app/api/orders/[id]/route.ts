@@ -1,0 +1,10 @@
+import { requireUserId } from "@/lib/auth/session";
+import { json, route } from "@/lib/http/respond";
+import { getOrder } from "@/lib/shop/service";
+
+type Context = { params: Promise<{ id: string }> };
+
+export const GET = route(async (request, { params }: Context) => {
+  const userId = await requireUserId(request);
+  return json({ order: await getOrder(userId, (await params).id) });
+});

@@ -1,0 +1,51 @@
+"use client";
+
+import useSWR from "swr";
+import { formatPrice } from "@/lib/shop/catalog";
+import type { Order } from "@/lib/shop/service";
+import type { ApiClientError } from "@/lib/sync/api-client";
+import { conditionalFetch } from "@/lib/sync/conditional-fetcher";
+import { usePollingConfig } from "@/lib/sync/polling";
+
+const time = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+export function OrdersPage() {
+  const { data, error } = useSWR<{ orders: Order[] }, ApiClientError>(
+    "/api/orders",
+    conditionalFetch,
+    usePollingConfig(),
+  );
+  return (
+    <section className="page">
+      <h1>Orders</h1>
+      {error ? (
+        <p role="alert" className="error">
+          Could not load your orders: {error.message}
+        </p>
+      ) : !data ? (
+        <p className="empty">Loading orders…</p>
+      ) : data.orders.length === 0 ? (
+        <p className="empty">No orders yet.</p>
+      ) : (
+        <ul className="orders" aria-label="Orders">
+          {data.orders.map((order) => (
+            <li key={order.id} className="card">
+              <h2>
+                Order of{" "}
+                <time dateTime={order.placedAt}>{time.format(new Date(order.placedAt))}</time>
+              </h2>
+              <ul>
+                {order.lines.map((line) => (
+                  <li key={line.productId}>
+                    {line.quantity} × {line.name}, {formatPrice(line.priceCents * line.quantity)}
+                  </li>
+                ))}
+              </ul>
+              <p className="total">Total {formatPrice(order.totalCents)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useUserId } from "@/components/session/signed-in-shell";
+import { useSingleton } from "@/lib/docs/client";
+import {
+  formatTime,
+  mergePosition,
+  POSITION_WRITE_INTERVAL_MS,
+  type Position,
+  VIDEOS,
+} from "@/lib/watch/schema";
+
+const VIDEO_ID = "countdown";
+const URL = `/api/positions/${VIDEO_ID}`;
+
+/**
+ * "Continue watching": the position is saved at most every 5 s while playing, and at once on
+ * pause or when leaving; another device offers to resume from there.
+ */
+export function WatchPage() {
+  const { sync, snapshot } = useSingleton<Position>(useUserId(), URL, "position", {
+    merge: mergePosition,
+    debounceMs: 0,
+  });
+  const video = useRef<HTMLVideoElement>(null);
+  const lastWrite = useRef(0);
+  const [now, setNow] = useState(0);
+
+  const record = (flush: boolean) => {
+    const element = video.current;
+    if (!sync || !element) return;
+    const at = Date.now();
+    lastWrite.current = at;
+    sync.edit({ seconds: Math.round(element.currentTime * 10) / 10, at });
+    if (flush) void sync.flush({ keepalive: true });
+  };
+
+  // Leaving the page counts as a pause.
+  useEffect(() => {
+    const onHide = () => {
+      if (video.current && !video.current.paused) record(true);
+    };
+    window.addEventListener("pagehide", onHide);
+    return () => window.removeEventListener("pagehide", onHide);
+  });
+
+  const saved = snapshot?.data;
+  const fromElsewhere = saved && saved.at !== 0 && saved.at !== lastWrite.current;
+  const offerResume = fromElsewhere && saved.seconds >= 1 && Math.abs(saved.seconds - now) > 2;
+
+  return (
+    <section className="page narrow">
+      <h1>Continue watching</h1>
+      <p className="hint">
+        Pause here, then open this page on another device to pick up where you left off.
+      </p>
+      <video
+        ref={video}
+        src={VIDEOS[VIDEO_ID].src}
+        controls
+        playsInline
+        muted
+        preload="metadata"
+        className="player"
+        onTimeUpdate={(event) => {
+          setNow(event.currentTarget.currentTime);
+          if (
+            !event.currentTarget.paused &&
+            Date.now() - lastWrite.current >= POSITION_WRITE_INTERVAL_MS
+          )
+            record(false);
+        }}
+        onPause={() => record(true)}
+        onEnded={() => record(true)}
+      />
+      <p className="position" data-testid="position">
+        {saved && saved.at !== 0
+          ? `Saved position ${formatTime(saved.seconds)}`
+          : "No saved position yet"}
+      </p>
+      {offerResume && (
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            if (video.current) video.current.currentTime = saved.seconds;
+            setNow(saved.seconds);
+          }}
+        >
+          Resume from {formatTime(saved.seconds)}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { readSingleton, type SingletonDef, writeSingleton } from "@/lib/docs/singleton";
+import { AppError } from "@/lib/errors";
+import { describeIssues } from "@/lib/http/body";
+import { getStore, type StoredDoc } from "@/lib/store";
+import {
+  type ApplicationDraft,
+  applicationDraftSchema,
+  completeApplicationSchema,
+  EMPTY_APPLICATION,
+} from "./schema";
+
+export const applicationDef: SingletonDef<ApplicationDraft> = {
+  kind: "form",
+  id: "application",
+  empty: EMPTY_APPLICATION,
+  schema: applicationDraftSchema,
+};
+
+export interface Submission {
+  id: string;
+  submittedAt: string;
+  application: ApplicationDraft;
+}
+
+const toSubmission = (doc: StoredDoc<ApplicationDraft>): Submission => ({
+  id: doc.id,
+  submittedAt: doc.createdAt,
+  application: doc.data,
+});
+
+/**
+ * Submits the form version the user saw, once: the submission's id comes from that version,
+ * so a second click (on any device) returns the same submission. The form then starts over
+ * empty on every device.
+ */
+export async function submitApplication(userId: string, expectedVersion: number) {
+  const store = getStore();
+  const id = `submission-${expectedVersion}`;
+  const earlier = await store.getDoc<ApplicationDraft>(userId, "submission", id);
+  if (earlier) return { submission: toSubmission(earlier), repeated: true };
+
+  const form = await readSingleton(userId, applicationDef);
+  if (form.version !== expectedVersion) {
+    throw new AppError(
+      "version_conflict",
+      "The form changed on another device; check it and submit again",
+      {
+        current: form,
+      },
+    );
+  }
+  const complete = completeApplicationSchema.safeParse(form.data);
+  if (!complete.success) throw new AppError("validation_failed", describeIssues(complete.error));
+
+  let submission: Submission;
+  try {
+    submission = toSubmission(
+      await store.createDoc({ id, userId, kind: "submission", data: { ...form.data, step: 4 } }),
+    );
+  } catch (error) {
+    const other =
+      error instanceof AppError && error.code === "conflict"
+        ? await store.getDoc<ApplicationDraft>(userId, "submission", id)
+        : null;
+    if (!other) throw error;
+    return { submission: toSubmission(other), repeated: true };
+  }
+  await writeSingleton(userId, applicationDef, EMPTY_APPLICATION, form.version).catch(
+    (error: unknown) => {
+      if (!(error instanceof AppError && error.code === "version_conflict")) throw error;
+    },
+  );
+  return { submission, repeated: false };
+}
+
+export async function listSubmissions(userId: string) {
+  return (await getStore().listDocs<ApplicationDraft>(userId, "submission")).map(toSubmission);
+}

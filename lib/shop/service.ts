@@ -1,0 +1,103 @@
+import "server-only";
+import { readSingleton, type SingletonDef, writeSingleton } from "@/lib/docs/singleton";
+import { AppError } from "@/lib/errors";
+import { getStore, type StoredDoc } from "@/lib/store";
+import { type Cart, cartLines, cartSchema, cartTotalCents } from "./cart";
+
+export const cartDef: SingletonDef<Cart> = {
+  kind: "cart",
+  id: "cart",
+  empty: {},
+  schema: cartSchema,
+};
+
+interface OrderData {
+  lines: Array<{ productId: string; name: string; priceCents: number; quantity: number }>;
+  totalCents: number;
+}
+
+export interface Order extends OrderData {
+  id: string;
+  placedAt: string;
+}
+
+const toOrder = (doc: StoredDoc<OrderData>): Order => ({
+  id: doc.id,
+  placedAt: doc.createdAt,
+  ...doc.data,
+});
+
+/** One cart version can become one order only: its id is derived from the version. */
+const orderIdFor = (cartVersion: number) => `order-${cartVersion}`;
+export const isOrderId = (id: string) => /^order-\d{1,15}$/.test(id);
+
+/**
+ * Turns the cart the user saw (`expectedVersion`) into an order and empties the cart, exactly
+ * once: a second click, on this device or another, finds the order already placed and gets it
+ * back instead of a second one. Prices come from the catalog, never from the client.
+ */
+export async function checkout(userId: string, expectedVersion: number) {
+  const store = getStore();
+  const orderId = orderIdFor(expectedVersion);
+  const placed = await store.getDoc<OrderData>(userId, "order", orderId);
+  if (placed)
+    return { order: toOrder(placed), repeated: true, cart: await readSingleton(userId, cartDef) };
+
+  const cart = await readSingleton(userId, cartDef);
+  if (cart.version !== expectedVersion) {
+    throw new AppError(
+      "version_conflict",
+      "Your cart changed on another device; check it and try again",
+      {
+        current: cart,
+      },
+    );
+  }
+  const lines = cartLines(cart.data);
+  if (lines.length === 0) throw new AppError("bad_request", "Your cart is empty");
+
+  let order: Order;
+  let repeated = false;
+  try {
+    const doc = await store.createDoc<OrderData>({
+      id: orderId,
+      userId,
+      kind: "order",
+      data: {
+        lines: lines.map(({ product, quantity }) => ({
+          productId: product.id,
+          name: product.name,
+          priceCents: product.priceCents,
+          quantity,
+        })),
+        totalCents: cartTotalCents(cart.data),
+      },
+    });
+    order = toOrder(doc);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "conflict")) throw error;
+    const other = await store.getDoc<OrderData>(userId, "order", orderId);
+    if (!other) throw error;
+    order = toOrder(other);
+    repeated = true;
+  }
+  try {
+    return { order, repeated, cart: await writeSingleton(userId, cartDef, {}, cart.version) };
+  } catch (error) {
+    // Emptied by the other click already: nothing left to do.
+    if (error instanceof AppError && error.code === "version_conflict") {
+      return { order, repeated, cart: await readSingleton(userId, cartDef) };
+    }
+    throw error;
+  }
+}
+
+export async function listOrders(userId: string) {
+  return (await getStore().listDocs<OrderData>(userId, "order")).map(toOrder);
+}
+
+export async function getOrder(userId: string, id: string) {
+  const doc = isOrderId(id) ? await getStore().getDoc<OrderData>(userId, "order", id) : null;
+  if (!doc) throw new AppError("not_found", "No such order");
+  return toOrder(doc);
+}
