@@ -15,9 +15,18 @@ export default async function Home() {
           pick it up within about a second. Your session is a signed token, so any server can answer
           you and a restart signs nobody out.
         </p>
-        <Link href="/signin" className="button primary">
-          Sign in or create an account
-        </Link>
+        <div className="actions">
+          <Link href="/signin" className="button primary">
+            Sign in or create an account
+          </Link>
+          <Link href="/drafts" className="button">
+            Try it as a guest
+          </Link>
+        </div>
+        <p className="hint">
+          As a guest, what you do stays in this browser (for 7 days) and goes nowhere; sign in later
+          and it moves into your account.
+        </p>
       </main>
     </>
   );

@@ -2,25 +2,33 @@ import Link from "next/link";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppHeader({
-  email,
-  signedIn = false,
-}: {
+interface Props {
   email: string | null;
-  signedIn?: boolean;
-}) {
+  /** Pages outside the app (landing, sign-in) show no navigation. */
+  mode?: "user" | "guest";
+}
+
+export function AppHeader({ email, mode }: Props) {
   return (
     <header className="app-header">
       <Link href="/" className="brand">
         Handoff
       </Link>
-      {signedIn && <NavLinks />}
-      {email && (
+      {mode && <NavLinks guest={mode === "guest"} />}
+      {mode === "user" && email && (
         <div className="who">
           <span className="email" title={email}>
             {email}
           </span>
           <SignOutButton />
+        </div>
+      )}
+      {mode === "guest" && (
+        <div className="who">
+          <span className="email">Guest</span>
+          <Link href="/signin" className="button">
+            Sign in
+          </Link>
         </div>
       )}
     </header>

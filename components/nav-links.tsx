@@ -11,16 +11,17 @@ const LINKS = [
   { href: "/orders", label: "Orders" },
   { href: "/apply", label: "Apply" },
   { href: "/watch", label: "Watch" },
+  { href: "/about", label: "Your data" },
 ];
 
-export function NavLinks() {
+export function NavLinks({ guest }: { guest: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="nav">
       {LINKS.map(({ href, label }) => (
         <Link key={href} href={href} aria-current={pathname === href ? "page" : undefined}>
           {label}
-          {href === "/cart" && <CartBadge />}
+          {href === "/cart" && <CartBadge guest={guest} />}
         </Link>
       ))}
     </nav>

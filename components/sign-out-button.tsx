@@ -1,27 +1,56 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
-import { useSWRConfig } from "swr";
-import { forget } from "@/lib/sync/conditional-fetcher";
+import { useState } from "react";
+import { forgetDevice, sendPendingEdits } from "@/lib/session/leave";
+import { postToTabs } from "@/lib/sync/tab-channel";
+import { useUserId } from "./session/mode";
 
+/**
+ * Signs out after sending what is still unsent; if some edits cannot reach the server (offline),
+ * asks before throwing them away. Then every tab of this browser forgets the user.
+ */
 export function SignOutButton() {
-  const router = useRouter();
-  const { cache } = useSWRConfig();
+  const userId = useUserId();
+  const [busy, setBusy] = useState(false);
+  const [unsent, setUnsent] = useState(0);
 
-  const onSignOut = async () => {
+  const leave = async () => {
     await signOut({ redirect: false });
-    // Nothing of this user may outlive the session in this tab's memory.
-    forget();
-    for (const key of [...cache.keys()]) cache.delete(key);
-    sessionStorage.clear();
-    router.replace("/signin");
-    router.refresh();
+    postToTabs({ type: "signed-out" });
+    await forgetDevice("/signin");
   };
 
+  const onSignOut = async () => {
+    setBusy(true);
+    const left = await sendPendingEdits(userId);
+    if (left > 0) {
+      setUnsent(left);
+      setBusy(false);
+      return;
+    }
+    await leave();
+  };
+
+  if (unsent > 0) {
+    return (
+      <div role="alertdialog" aria-label="Unsaved changes" className="confirm-leave">
+        <span>
+          {unsent === 1 ? "1 change has" : `${unsent} changes have`} not reached the server yet (you
+          may be offline).
+        </span>
+        <button type="button" className="danger" onClick={() => void leave()}>
+          Sign out anyway
+        </button>
+        <button type="button" onClick={() => setUnsent(0)}>
+          Stay signed in
+        </button>
+      </div>
+    );
+  }
   return (
-    <button type="button" className="ghost" onClick={onSignOut}>
-      Sign out
+    <button type="button" className="ghost" onClick={onSignOut} disabled={busy}>
+      {busy ? "Signing out…" : "Sign out"}
     </button>
   );
 }

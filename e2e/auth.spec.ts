@@ -5,7 +5,7 @@ test("a new visitor creates an account, lands on drafts, signs out and back in",
 }) => {
   const account = newAccount();
   await page.goto("/");
-  await page.getByRole("link", { name: /sign in/i }).click();
+  await page.getByRole("link", { name: "Sign in or create an account" }).click();
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
@@ -14,8 +14,11 @@ test("a new visitor creates an account, lands on drafts, signs out and back in",
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin$/);
+  // Signed out, /drafts is the guest's: this browser's, empty, and nothing of the account.
   await page.goto("/drafts");
-  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page.getByText("Guest", { exact: true })).toBeVisible();
+  await expect(page.getByText("No drafts yet")).toBeVisible();
+  await page.goto("/signin");
 
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);

@@ -36,6 +36,14 @@ const schema = z
     COSMOS_DATABASE: optional.default("handoff"),
     COSMOS_CONTAINER: optional.default("items"),
     HANDOFF_DATA_DIR: optional.default(".data"),
+    // 32 random bytes, base64: the AES-GCM key of sealed storage. Derived from NEXTAUTH_SECRET when unset.
+    HANDOFF_SEAL_KEY: optional.refine(
+      (value) => value === undefined || Buffer.from(value, "base64").length === 32,
+      {
+        message:
+          "HANDOFF_SEAL_KEY must be 32 random bytes in base64 (try `openssl rand -base64 32`)",
+      },
+    ),
     VERCEL: optional,
   })
   .superRefine((env, ctx) => {

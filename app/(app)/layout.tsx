@@ -1,16 +1,30 @@
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
+import { BetaNotice } from "@/components/session/beta-notice";
+import { GuestShell } from "@/components/session/guest-shell";
 import { SignedInShell } from "@/components/session/signed-in-shell";
 import { currentUser } from "@/lib/auth/session";
+import { readSettings } from "@/lib/settings/service";
 
-/** Every page of the app proper: signed in, with the navigation bar and the shared tab sync. */
+/**
+ * Every page of the app proper, with the navigation bar. A signed-in user's data lives in the
+ * account; a guest's lives in this browser until they sign in.
+ */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
-  if (!user) redirect("/signin");
+  if (!user) {
+    return (
+      <GuestShell>
+        <AppHeader email={null} mode="guest" />
+        <BetaNotice />
+        <main className="full">{children}</main>
+      </GuestShell>
+    );
+  }
+  const { keepNothing } = await readSettings(user.id);
   return (
-    <SignedInShell userId={user.id}>
-      <AppHeader email={user.email} signedIn />
+    <SignedInShell userId={user.id} keepNothing={keepNothing}>
+      <AppHeader email={user.email} mode="user" />
       <main className="full">{children}</main>
     </SignedInShell>
   );

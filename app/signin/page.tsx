@@ -7,13 +7,18 @@ import { currentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in · Handoff" };
 
-export default async function SignInPage() {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ expired?: string }>;
+}) {
   if (await currentUser()) redirect("/drafts");
+  const { expired } = await searchParams;
   return (
     <>
       <AppHeader email={null} />
       <main className="center">
-        <SignInForm githubEnabled={githubEnabled} />
+        <SignInForm githubEnabled={githubEnabled} expired={expired === "1"} />
       </main>
     </>
   );

@@ -1,20 +1,82 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { SaveStatus } from "@/components/drafts/save-status";
-import { useUserId } from "@/components/session/signed-in-shell";
+import { useMode, useUserId } from "@/components/session/mode";
 import { type ApplicationDraft, PLAN_LABELS, PLANS, STEPS, stepErrors } from "@/lib/apply/schema";
 import { useSingleton } from "@/lib/docs/client";
+import { useGuest } from "@/lib/guest/store";
 import { apiFetch } from "@/lib/sync/api-client";
+import type { SyncStatus } from "@/lib/sync/doc-sync";
+import { useWorkspace } from "@/lib/ui/workspace-store";
 
 const URL = "/api/application";
+
+/** The application as the page sees it: the account's (synced) or a guest's (this browser). */
+interface FormSource {
+  form: ApplicationDraft | null;
+  status: SyncStatus | null;
+  edit: (patch: Partial<ApplicationDraft>) => void;
+  /** Resolves with the submission's reference; null for a guest, who must sign in first. */
+  submit: (() => Promise<string>) | null;
+}
+
+export function ApplyPage() {
+  return useMode().kind === "guest" ? <GuestApply /> : <UserApply />;
+}
+
+function UserApply() {
+  const { sync, snapshot } = useSingleton<ApplicationDraft>(useUserId(), URL, "application");
+  return (
+    <Application
+      source={{
+        form: snapshot?.data ?? null,
+        status: snapshot?.status ?? null,
+        edit: (patch) => sync?.edit(patch),
+        submit: sync
+          ? async () => {
+              await sync.flush();
+              const { body } = await apiFetch<{ submission: { id: string } }>(`${URL}/submit`, {
+                method: "POST",
+                headers: { "If-Match": `"v${sync.getSnapshot().version}"` },
+              });
+              return body?.submission.id ?? "";
+            }
+          : null,
+      }}
+    />
+  );
+}
+
+const LOCAL = { kind: "local" } as const;
+
+/** A guest's answers stay in this browser; the step is per tab (sessionStorage). */
+function GuestApply() {
+  const fields = useGuest((state) => state.form);
+  const editForm = useGuest((state) => state.editForm);
+  const step = useWorkspace((state) => state.guestStep);
+  const setStep = useWorkspace((state) => state.setGuestStep);
+  return (
+    <Application
+      source={{
+        form: { ...fields, step },
+        status: LOCAL,
+        edit: ({ step: nextStep, ...patch }) => {
+          if (nextStep !== undefined) setStep(nextStep);
+          if (Object.keys(patch).length > 0) editForm(patch);
+        },
+        submit: null,
+      }}
+    />
+  );
+}
 
 /**
  * A membership application in three steps and a review. Every field and the current step are
  * saved as the user types, so another device opens it at the same step with the same values.
  */
-export function ApplyPage() {
-  const { sync, snapshot } = useSingleton<ApplicationDraft>(useUserId(), URL, "application");
+function Application({ source }: { source: FormSource }) {
   const [showErrors, setShowErrors] = useState(false);
   const [submitted, setSubmitted] = useState<string | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
@@ -30,12 +92,12 @@ export function ApplyPage() {
       </section>
     );
   }
-  if (!sync || !snapshot) return <p className="empty page">Loading your application…</p>;
+  if (!source.form) return <p className="empty page">Loading your application…</p>;
 
-  const form = snapshot.data;
+  const form = source.form;
   const step = form.step;
   const errors = showErrors ? stepErrors(step, form) : {};
-  const set = (patch: Partial<ApplicationDraft>) => sync.edit(patch);
+  const set = source.edit;
   const next = () => {
     if (Object.keys(stepErrors(step, form)).length > 0) {
       setShowErrors(true);
@@ -45,14 +107,10 @@ export function ApplyPage() {
     set({ step: step + 1 });
   };
   const submit = async () => {
+    if (!source.submit) return;
     setSubmitError(null);
     try {
-      await sync.flush();
-      const { body } = await apiFetch<{ submission: { id: string } }>(`${URL}/submit`, {
-        method: "POST",
-        headers: { "If-Match": `"v${sync.getSnapshot().version}"` },
-      });
-      setSubmitted(body?.submission.id ?? "");
+      setSubmitted(await source.submit());
     } catch (error) {
       setSubmitError((error as Error).message);
     }
@@ -77,7 +135,7 @@ export function ApplyPage() {
           </li>
         ))}
       </ol>
-      <SaveStatus status={snapshot.status} />
+      <SaveStatus status={source.status} />
       <form
         className="card"
         onSubmit={(event) => {
@@ -186,9 +244,15 @@ export function ApplyPage() {
               Back
             </button>
           )}
-          <button type="submit" className="primary">
-            {step < 4 ? "Next" : "Submit application"}
-          </button>
+          {step < 4 || source.submit ? (
+            <button type="submit" className="primary">
+              {step < 4 ? "Next" : "Submit application"}
+            </button>
+          ) : (
+            <Link href="/signin" className="button primary">
+              Sign in to submit
+            </Link>
+          )}
         </div>
       </form>
     </section>

@@ -5,7 +5,13 @@ import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { apiFetch } from "@/lib/sync/api-client";
 
-export function SignInForm({ githubEnabled }: { githubEnabled: boolean }) {
+export function SignInForm({
+  githubEnabled,
+  expired,
+}: {
+  githubEnabled: boolean;
+  expired: boolean;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"signin" | "signup" | null>(null);
@@ -41,8 +47,14 @@ export function SignInForm({ githubEnabled }: { githubEnabled: boolean }) {
   return (
     <form className="card auth" onSubmit={submit}>
       <h1>Sign in to Handoff</h1>
+      {expired && (
+        <p className="notice" role="status">
+          Your session ended, and this device forgot your data. Sign in again to continue.
+        </p>
+      )}
       <p className="hint">
         Start on one device, finish on another. New here? Fill in both fields and create an account.
+        What you did as a guest in this browser comes with you.
       </p>
       <label htmlFor="email">Email</label>
       <input id="email" name="email" type="email" autoComplete="email" required />

@@ -1,9 +1,14 @@
-import type { Draft } from "@/lib/drafts/schema";
+/** What the list shows of a draft, signed-in or guest. */
+export interface DraftSummary {
+  id: string;
+  title: string;
+  updatedAt: string;
+}
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 interface Props {
-  drafts: Draft[];
+  drafts: DraftSummary[];
   selectedId: string | null;
   onSelect: (id: string) => void;
 }

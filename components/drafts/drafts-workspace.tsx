@@ -1,26 +1,70 @@
 "use client";
 
-import { useState } from "react";
-import { useUserId } from "@/components/session/signed-in-shell";
+import { type ComponentType, useState } from "react";
+import { useMode } from "@/components/session/mode";
 import { createDraft, deleteDraft, useDraftList } from "@/lib/drafts/client";
+import { useGuest } from "@/lib/guest/store";
 import { useWorkspace } from "@/lib/ui/workspace-store";
-import { DraftEditor } from "./draft-editor";
-import { DraftList } from "./draft-list";
+import { DraftEditor, GuestDraftEditor } from "./draft-editor";
+import type { EditorProps } from "./draft-form";
+import { DraftList, type DraftSummary } from "./draft-list";
 
-export function DraftsWorkspace() {
-  const userId = useUserId();
+/** Where the drafts come from: the account (server) or, for a guest, this browser. */
+interface DraftsSource {
+  drafts: DraftSummary[] | undefined;
+  error: string | null;
+  create: () => Promise<string>;
+  remove: (id: string) => Promise<void>;
+  Editor: ComponentType<EditorProps>;
+}
+
+export function DraftsPage() {
+  return useMode().kind === "guest" ? <GuestDrafts /> : <UserDrafts />;
+}
+
+function UserDrafts() {
   const list = useDraftList();
+  return (
+    <DraftsWorkspace
+      source={{
+        drafts: list.data?.drafts,
+        error: list.error ? list.error.message : null,
+        create: async () => (await createDraft()).id,
+        remove: deleteDraft,
+        Editor: DraftEditor,
+      }}
+    />
+  );
+}
+
+function GuestDrafts() {
+  const drafts = useGuest((state) => state.drafts);
+  const guest = useGuest.getState();
+  return (
+    <DraftsWorkspace
+      source={{
+        drafts,
+        error: null,
+        create: async () => guest.createDraft(),
+        remove: async (id) => guest.deleteDraft(id),
+        Editor: GuestDraftEditor,
+      }}
+    />
+  );
+}
+
+function DraftsWorkspace({ source }: { source: DraftsSource }) {
   const selectedId = useWorkspace((state) => state.selectedDraftId);
   const select = useWorkspace((state) => state.select);
   const [creating, setCreating] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const { Editor } = source;
 
   const onCreate = async () => {
     setCreating(true);
     setActionError(null);
     try {
-      const draft = await createDraft();
-      select(draft.id);
+      select(await source.create());
     } catch (error) {
       setActionError(`Could not create a draft: ${(error as Error).message}`);
     } finally {
@@ -31,14 +75,13 @@ export function DraftsWorkspace() {
   const onDelete = async (id: string) => {
     setActionError(null);
     try {
-      await deleteDraft(id);
+      await source.remove(id);
       select(null);
     } catch (error) {
       setActionError(`Could not delete the draft: ${(error as Error).message}`);
     }
   };
 
-  const drafts = list.data?.drafts;
   return (
     <div className={`workspace ${selectedId ? "has-selection" : ""}`}>
       <aside className="sidebar">
@@ -53,24 +96,18 @@ export function DraftsWorkspace() {
             {actionError}
           </p>
         )}
-        {drafts ? (
-          <DraftList drafts={drafts} selectedId={selectedId} onSelect={select} />
-        ) : list.error ? (
+        {source.drafts ? (
+          <DraftList drafts={source.drafts} selectedId={selectedId} onSelect={select} />
+        ) : source.error ? (
           <p role="alert" className="error">
-            Could not load your drafts: {list.error.message}
+            Could not load your drafts: {source.error}
           </p>
         ) : (
           <p className="empty">Loading drafts…</p>
         )}
       </aside>
       {selectedId ? (
-        <DraftEditor
-          key={selectedId}
-          userId={userId}
-          id={selectedId}
-          onDelete={onDelete}
-          onClose={() => select(null)}
-        />
+        <Editor key={selectedId} id={selectedId} onDelete={onDelete} onClose={() => select(null)} />
       ) : (
         <section className="editor placeholder">
           <p className="empty">

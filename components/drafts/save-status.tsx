@@ -6,6 +6,7 @@ const TEXT: Record<SyncStatus["kind"], string> = {
   retrying: "Not saved yet",
   error: "Not saved",
   gone: "Deleted on another device",
+  local: "Saved on this device",
 };
 
 /** Announced to screen readers; "Saved" only when the server acknowledged what is on screen. */

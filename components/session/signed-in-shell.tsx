@@ -1,20 +1,29 @@
 "use client";
 
-import { createContext, type ReactNode, useContext } from "react";
+import type { ReactNode } from "react";
 import { syncTargetFor } from "@/lib/docs/registry";
 import { useTabSync } from "@/lib/sync/use-tab-sync";
+import { setKeepNothing } from "@/lib/ui/device-storage";
+import { MergeGuestData } from "./merge-guest-data";
+import { ModeContext } from "./mode";
+import { useForgetOnLeave } from "./use-forget-on-leave";
 
-const UserIdContext = createContext<string | null>(null);
-
-/** The signed-in user's id for client components; throws outside a signed-in page. */
-export function useUserId(): string {
-  const userId = useContext(UserIdContext);
-  if (!userId) throw new Error("useUserId() needs a <SignedInShell>");
-  return userId;
+interface Props {
+  userId: string;
+  keepNothing: boolean;
+  children: ReactNode;
 }
 
-/** Wraps every signed-in page: the user id, and the tab sync every page shares. */
-export function SignedInShell({ userId, children }: { userId: string; children: ReactNode }) {
+/** Wraps every signed-in page: the user, the tab sync every page shares, and leaving cleanly. */
+export function SignedInShell({ userId, keepNothing, children }: Props) {
+  // Before any child reads or writes storage (children render after this line).
+  setKeepNothing(keepNothing);
   useTabSync(userId, syncTargetFor);
-  return <UserIdContext.Provider value={userId}>{children}</UserIdContext.Provider>;
+  useForgetOnLeave(userId);
+  return (
+    <ModeContext.Provider value={{ kind: "user", userId, keepNothing }}>
+      <MergeGuestData />
+      {children}
+    </ModeContext.Provider>
+  );
 }

@@ -1,12 +1,24 @@
 "use client";
 
 import { useSingletonPoll } from "@/lib/docs/client";
+import { useGuest } from "@/lib/guest/store";
 import { type Cart, cartCount } from "@/lib/shop/cart";
 
-/** The number of items in the cart, polled like everything else, so every device agrees. */
-export function CartBadge() {
+/** The number of items in the cart: polled for a user, so every device agrees; local for a guest. */
+export function CartBadge({ guest }: { guest: boolean }) {
+  return guest ? <GuestBadge /> : <UserBadge />;
+}
+
+function UserBadge() {
   const { data } = useSingletonPoll<Cart>("/api/cart");
-  const count = data?.cart ? cartCount(data.cart.data) : 0;
+  return <Badge count={data?.cart ? cartCount(data.cart.data) : 0} />;
+}
+
+function GuestBadge() {
+  return <Badge count={cartCount(useGuest((state) => state.cart))} />;
+}
+
+function Badge({ count }: { count: number }) {
   if (count === 0) return null;
   return (
     <span className="badge" data-testid="cart-badge">

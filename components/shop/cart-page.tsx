@@ -3,56 +3,46 @@
 import Link from "next/link";
 import { useState } from "react";
 import { SaveStatus } from "@/components/drafts/save-status";
-import { useUserId } from "@/components/session/signed-in-shell";
-import { type Cart, cartLines, cartTotalCents, MAX_QUANTITY } from "@/lib/shop/cart";
+import { useMode } from "@/components/session/mode";
+import { cartLines, cartTotalCents, MAX_QUANTITY } from "@/lib/shop/cart";
 import { formatPrice } from "@/lib/shop/catalog";
-import { checkout, useCart } from "@/lib/shop/client";
+import { checkout } from "@/lib/shop/client";
 import { ApiClientError } from "@/lib/sync/api-client";
+import { type CartSource, useGuestCart, useUserCart } from "./cart-source";
+import { SealedShipping } from "./sealed-shipping";
 
 export function CartPage() {
-  const { sync, snapshot } = useCart(useUserId());
-  const [placing, setPlacing] = useState(false);
-  const [result, setResult] = useState<{
-    kind: "ok" | "error";
-    text: string;
-    orderId?: string;
-  } | null>(null);
+  return useMode().kind === "guest" ? <GuestCart /> : <UserCart />;
+}
 
-  if (!sync || !snapshot) return <p className="empty page">Loading your cart…</p>;
-  const cart: Cart = snapshot.data;
-  const lines = cartLines(cart);
+function UserCart() {
+  const source = useUserCart();
+  return (
+    <CartView source={source}>
+      <CheckoutButton source={source} />
+    </CartView>
+  );
+}
 
-  const onCheckout = async () => {
-    setPlacing(true);
-    setResult(null);
-    try {
-      await sync.flush();
-      const { order, repeated } = await checkout(sync.getSnapshot().version);
-      setResult({
-        kind: "ok",
-        orderId: order.id,
-        text: repeated
-          ? "This order was already placed (from another click or device)."
-          : "Order placed.",
-      });
-    } catch (error) {
-      const conflict = error instanceof ApiClientError && error.status === 412;
-      setResult({ kind: "error", text: (error as Error).message });
-      if (conflict) sync.flush();
-    } finally {
-      setPlacing(false);
-    }
-  };
+function GuestCart() {
+  return (
+    <CartView source={useGuestCart()}>
+      <p className="hint">
+        <Link href="/signin">Sign in or create an account</Link> to check out: your cart comes with
+        you.
+      </p>
+      <SealedShipping />
+    </CartView>
+  );
+}
 
+function CartView({ source, children }: { source: CartSource; children: React.ReactNode }) {
+  if (!source.cart) return <p className="empty page">Loading your cart…</p>;
+  const lines = cartLines(source.cart);
   return (
     <section className="page">
       <h1>Cart</h1>
-      <SaveStatus status={snapshot.status} />
-      {result && (
-        <p role="alert" className={result.kind === "ok" ? "success" : "error"}>
-          {result.text} {result.orderId && <Link href="/orders">See your orders</Link>}
-        </p>
-      )}
+      <SaveStatus status={source.status} />
       {lines.length === 0 ? (
         <p className="empty">
           Your cart is empty. <Link href="/shop">Browse the shop</Link>
@@ -75,7 +65,7 @@ export function CartPage() {
                         0,
                         Math.min(MAX_QUANTITY, Math.floor(Number(event.target.value) || 0)),
                       );
-                      sync.edit({ [product.id]: next });
+                      source.edit({ [product.id]: next });
                     }}
                   />
                 </label>
@@ -83,7 +73,7 @@ export function CartPage() {
                 <button
                   type="button"
                   className="ghost"
-                  onClick={() => sync.edit({ [product.id]: 0 })}
+                  onClick={() => source.edit({ [product.id]: 0 })}
                   aria-label={`Remove ${product.name}`}
                 >
                   Remove
@@ -92,13 +82,60 @@ export function CartPage() {
             ))}
           </ul>
           <p className="total">
-            Total <strong data-testid="cart-total">{formatPrice(cartTotalCents(cart))}</strong>
+            Total{" "}
+            <strong data-testid="cart-total">{formatPrice(cartTotalCents(source.cart))}</strong>
           </p>
-          <button type="button" className="primary" onClick={onCheckout} disabled={placing}>
-            {placing ? "Placing order…" : "Check out"}
-          </button>
         </>
       )}
+      {children}
     </section>
+  );
+}
+
+function CheckoutButton({ source }: { source: CartSource }) {
+  const [placing, setPlacing] = useState(false);
+  const [result, setResult] = useState<{
+    kind: "ok" | "error";
+    text: string;
+    orderId?: string;
+  } | null>(null);
+  const { sync } = source;
+  const empty = !source.cart || cartLines(source.cart).length === 0;
+
+  const onCheckout = async () => {
+    if (!sync) return;
+    setPlacing(true);
+    setResult(null);
+    try {
+      await sync.flush();
+      const { order, repeated } = await checkout(sync.getSnapshot().version);
+      setResult({
+        kind: "ok",
+        orderId: order.id,
+        text: repeated
+          ? "This order was already placed (from another click or device)."
+          : "Order placed.",
+      });
+    } catch (error) {
+      setResult({ kind: "error", text: (error as Error).message });
+      if (error instanceof ApiClientError && error.status === 412) void sync.flush();
+    } finally {
+      setPlacing(false);
+    }
+  };
+
+  return (
+    <>
+      {result && (
+        <p role="alert" className={result.kind === "ok" ? "success" : "error"}>
+          {result.text} {result.orderId && <Link href="/orders">See your orders</Link>}
+        </p>
+      )}
+      {!empty && (
+        <button type="button" className="primary" onClick={onCheckout} disabled={placing || !sync}>
+          {placing ? "Placing order…" : "Check out"}
+        </button>
+      )}
+    </>
   );
 }

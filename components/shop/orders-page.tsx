@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import useSWR from "swr";
+import { useMode } from "@/components/session/mode";
 import { formatPrice } from "@/lib/shop/catalog";
 import type { Order } from "@/lib/shop/service";
 import type { ApiClientError } from "@/lib/sync/api-client";
@@ -10,6 +12,20 @@ import { usePollingConfig } from "@/lib/sync/polling";
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function OrdersPage() {
+  if (useMode().kind === "guest") {
+    return (
+      <section className="page">
+        <h1>Orders</h1>
+        <p className="empty">
+          <Link href="/signin">Sign in</Link> to check out and see your orders.
+        </p>
+      </section>
+    );
+  }
+  return <UserOrders />;
+}
+
+function UserOrders() {
   const { data, error } = useSWR<{ orders: Order[] }, ApiClientError>(
     "/api/orders",
     conditionalFetch,

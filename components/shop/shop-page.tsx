@@ -1,24 +1,46 @@
 "use client";
 
 import Image from "next/image";
-import { useUserId } from "@/components/session/signed-in-shell";
+import { useMode } from "@/components/session/mode";
 import { MAX_QUANTITY } from "@/lib/shop/cart";
 import { CATALOG, formatPrice } from "@/lib/shop/catalog";
-import { useCart } from "@/lib/shop/client";
+import { useWorkspace } from "@/lib/ui/workspace-store";
+import { type CartSource, useGuestCart, useUserCart } from "./cart-source";
 
 export function ShopPage() {
-  const { sync, snapshot } = useCart(useUserId());
+  return useMode().kind === "guest" ? <GuestShop /> : <UserShop />;
+}
+
+const UserShop = () => <Shop source={useUserCart()} />;
+const GuestShop = () => <Shop source={useGuestCart()} />;
+
+function Shop({ source }: { source: CartSource }) {
+  const search = useWorkspace((state) => state.shopSearch);
+  const setSearch = useWorkspace((state) => state.setShopSearch);
+  const query = search.trim().toLowerCase();
+  const products = CATALOG.filter(
+    (p) => !query || `${p.name} ${p.blurb}`.toLowerCase().includes(query),
+  );
   const add = (id: string) => {
-    if (!sync || !snapshot) return;
-    sync.edit({ [id]: Math.min(MAX_QUANTITY, (snapshot.data[id] ?? 0) + 1) });
+    if (!source.cart) return;
+    source.edit({ [id]: Math.min(MAX_QUANTITY, (source.cart[id] ?? 0) + 1) });
   };
   return (
     <section className="page">
       <h1>Shop</h1>
       <p className="hint">Add things here, check out on another device: the cart follows you.</p>
+      <label htmlFor="shop-search">Search</label>
+      <input
+        id="shop-search"
+        type="search"
+        value={search}
+        placeholder="mug, cable, socks…"
+        onChange={(event) => setSearch(event.target.value)}
+      />
+      {products.length === 0 && <p className="empty">Nothing matches “{search}”.</p>}
       <ul className="products">
-        {CATALOG.map((product) => {
-          const inCart = snapshot?.data[product.id] ?? 0;
+        {products.map((product) => {
+          const inCart = source.cart?.[product.id] ?? 0;
           return (
             <li key={product.id} className="card product">
               <Image src={`/products/${product.id}.svg`} alt="" width={240} height={180} />
@@ -28,7 +50,7 @@ export function ShopPage() {
               <button
                 type="button"
                 className="primary"
-                disabled={!sync}
+                disabled={!source.cart}
                 onClick={() => add(product.id)}
                 aria-label={`Add ${product.name} to cart`}
               >

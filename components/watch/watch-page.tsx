@@ -1,7 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { useUserId } from "@/components/session/signed-in-shell";
+import { useMode, useUserId } from "@/components/session/mode";
 import { useSingleton } from "@/lib/docs/client";
 import {
   formatTime,
@@ -19,6 +20,29 @@ const URL = `/api/positions/${VIDEO_ID}`;
  * pause or when leaving; another device offers to resume from there.
  */
 export function WatchPage() {
+  if (useMode().kind === "guest") {
+    return (
+      <section className="page narrow">
+        <h1>Continue watching</h1>
+        <p className="hint">
+          <Link href="/signin">Sign in</Link> and the place where you pause follows you to your
+          other devices.
+        </p>
+        <video
+          src={VIDEOS[VIDEO_ID].src}
+          controls
+          playsInline
+          muted
+          preload="metadata"
+          className="player"
+        />
+      </section>
+    );
+  }
+  return <UserWatch />;
+}
+
+function UserWatch() {
   const { sync, snapshot } = useSingleton<Position>(useUserId(), URL, "position", {
     merge: mergePosition,
     debounceMs: 0,

@@ -1,6 +1,8 @@
 import "server-only";
 import { readSingleton, type SingletonDef, writeSingleton } from "@/lib/docs/singleton";
 import { AppError } from "@/lib/errors";
+import { readShipping } from "@/lib/guest/shipping";
+import type { Shipping } from "@/lib/guest/shipping-schema";
 import { getStore, type StoredDoc } from "@/lib/store";
 import { type Cart, cartLines, cartSchema, cartTotalCents } from "./cart";
 
@@ -14,6 +16,7 @@ export const cartDef: SingletonDef<Cart> = {
 interface OrderData {
   lines: Array<{ productId: string; name: string; priceCents: number; quantity: number }>;
   totalCents: number;
+  shipping?: Shipping | null;
 }
 
 export interface Order extends OrderData {
@@ -71,6 +74,7 @@ export async function checkout(userId: string, expectedVersion: number) {
           quantity,
         })),
         totalCents: cartTotalCents(cart.data),
+        shipping: await readShipping(userId),
       },
     });
     order = toOrder(doc);

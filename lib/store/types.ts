@@ -1,8 +1,17 @@
 /**
  * The kinds of per-user document. The first four are synced between devices as they change;
- * orders and submissions are written once, when a cart is checked out or a form submitted.
+ * orders and submissions are written once, when a cart is checked out or a form submitted;
+ * an import marks guest data already merged; settings hold the user's preferences.
  */
-export type DocKind = "draft" | "cart" | "form" | "position" | "order" | "submission";
+export type DocKind =
+  | "draft"
+  | "cart"
+  | "form"
+  | "position"
+  | "order"
+  | "submission"
+  | "import"
+  | "settings";
 
 /** One small JSON document owned by one user. Cosmos DB partitions by `userId`. */
 export interface StoredDoc<T = unknown> {

@@ -25,6 +25,16 @@ export interface ApiResponse<T> {
   body: T | undefined;
 }
 
+let sessionEnded: (() => void) | null = null;
+
+/** Called when an API call answers 401: the session expired or was revoked. */
+export function onSessionEnded(handler: () => void) {
+  sessionEnded = handler;
+  return () => {
+    if (sessionEnded === handler) sessionEnded = null;
+  };
+}
+
 export async function apiFetch<T>(
   url: string,
   init: RequestInit & { json?: unknown } = {},
@@ -50,6 +60,7 @@ export async function apiFetch<T>(
   if (response.status === 204 || response.status === 304)
     return { status: response.status, etag, body: undefined };
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (response.status === 401) sessionEnded?.();
   if (!response.ok) {
     const error = body.error as { code?: ErrorCode; message?: string } | undefined;
     throw new ApiClientError(

@@ -24,7 +24,9 @@ export type SyncStatus =
   | { kind: "saving" }
   | { kind: "retrying"; message: string }
   | { kind: "error"; message: string }
-  | { kind: "gone" };
+  | { kind: "gone" }
+  /** A guest's data: kept in this browser only, never sent. */
+  | { kind: "local" };
 
 export interface DocSnapshot<T> {
   data: T;

@@ -1,3 +1,4 @@
+import { localStore } from "@/lib/ui/device-storage";
 import type { Versioned } from "./doc-sync";
 
 /**
@@ -17,7 +18,7 @@ const storageKey = (userId: string) => `handoff:outbox:${userId}`;
 
 function readAll(userId: string): Record<string, OutboxEntry> {
   try {
-    return JSON.parse(localStorage.getItem(storageKey(userId)) ?? "{}") as Record<
+    return JSON.parse(localStore().getItem(storageKey(userId)) ?? "{}") as Record<
       string,
       OutboxEntry
     >;
@@ -27,8 +28,8 @@ function readAll(userId: string): Record<string, OutboxEntry> {
 }
 
 function writeAll(userId: string, entries: Record<string, OutboxEntry>) {
-  if (Object.keys(entries).length === 0) localStorage.removeItem(storageKey(userId));
-  else localStorage.setItem(storageKey(userId), JSON.stringify(entries));
+  if (Object.keys(entries).length === 0) localStore().removeItem(storageKey(userId));
+  else localStore().setItem(storageKey(userId), JSON.stringify(entries));
 }
 
 export interface Outbox<T> {

@@ -14,7 +14,8 @@ export type TabMessage =
       local: Record<string, unknown>;
     }
   | { type: "saved"; key: string; stored: Versioned<Record<string, unknown>> }
-  | { type: "response"; url: string; etag: string; body: unknown };
+  | { type: "response"; url: string; etag: string; body: unknown }
+  | { type: "signed-out" };
 
 type Listener = (message: TabMessage) => void;
 

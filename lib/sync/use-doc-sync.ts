@@ -5,6 +5,13 @@ import type { RecordMerge } from "./merge";
 import { outboxFor } from "./outbox";
 import { onTabMessage, postToTabs } from "./tab-channel";
 
+/** Every engine alive in this tab, so signing out can send what they hold first. */
+const live = new Set<DocSync<Record<string, unknown>>>();
+
+export async function flushLiveDocs() {
+  await Promise.all([...live].map((sync) => sync.flush()));
+}
+
 export interface DocSyncOptions<T> {
   /** The signed-in user: scopes the outbox and the document lock. */
   userId: string;
@@ -70,6 +77,8 @@ export function useDocSync<T extends Record<string, unknown>>(
   useEffect(() => {
     if (!sync) return;
     const releaseLock = holdDocLock(userId, key);
+    const entry = sync as unknown as DocSync<Record<string, unknown>>;
+    live.add(entry);
     const onHide = () => void sync.flush({ keepalive: true });
     const onOnline = () => sync.retryNow();
     window.addEventListener("pagehide", onHide);
@@ -79,6 +88,7 @@ export function useDocSync<T extends Record<string, unknown>>(
       window.removeEventListener("pagehide", onHide);
       window.removeEventListener("online", onOnline);
       document.removeEventListener("visibilitychange", onHide);
+      live.delete(entry);
       void sync.flush({ keepalive: true }).finally(() => {
         sync.dispose();
         releaseLock();

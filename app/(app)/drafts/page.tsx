@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { DraftsWorkspace } from "@/components/drafts/drafts-workspace";
+import { DraftsPage } from "@/components/drafts/drafts-workspace";
 
 export const metadata: Metadata = { title: "Drafts · Handoff" };
 
-export default function DraftsPage() {
-  return <DraftsWorkspace />;
+export default function Page() {
+  return <DraftsPage />;
 }

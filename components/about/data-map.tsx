@@ -1,0 +1,187 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import useSWR from "swr";
+import { useMode, useUserId } from "@/components/session/mode";
+import { sendPendingEdits } from "@/lib/session/leave";
+import { apiFetch } from "@/lib/sync/api-client";
+import { conditionalFetch } from "@/lib/sync/conditional-fetcher";
+import { clearHandoffStorage, keepsNothing } from "@/lib/ui/device-storage";
+
+interface StorageRow {
+  key: string;
+  bytes: number;
+}
+
+interface Snapshot {
+  local: StorageRow[];
+  session: StorageRow[];
+  indexedDb: string[];
+  cookies: string[];
+}
+
+const rows = (storage: Storage): StorageRow[] =>
+  Object.keys(storage)
+    .sort()
+    .map((key) => ({ key, bytes: new Blob([storage.getItem(key) ?? ""]).size }));
+
+async function readBrowser(): Promise<Snapshot> {
+  const databases = "databases" in indexedDB ? await indexedDB.databases() : [];
+  return {
+    local: rows(localStorage),
+    session: rows(sessionStorage),
+    indexedDb: databases.map((db) => db.name ?? "(unnamed)"),
+    cookies: document.cookie ? document.cookie.split("; ").map((c) => c.split("=")[0] ?? "") : [],
+  };
+}
+
+function Keys({ list, empty }: { list: StorageRow[]; empty: string }) {
+  if (list.length === 0) return <p className="empty">{empty}</p>;
+  return (
+    <ul className="keys">
+      {list.map((row) => (
+        <li key={row.key}>
+          <code>{row.key}</code> <span className="hint">{row.bytes} bytes</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Which data lives where for this visitor, read live from this browser (and the account). */
+export function DataMap() {
+  const mode = useMode();
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  useEffect(() => {
+    const read = () => void readBrowser().then(setSnapshot);
+    read();
+    const timer = setInterval(read, 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const user = mode.kind === "user";
+
+  return (
+    <section className="page narrow data-map">
+      <h1>Where your data lives</h1>
+      <p className="hint">
+        Read live from this browser every second. Nothing here is a description: it is what is
+        stored now.
+      </p>
+
+      <h2>Session (cookie)</h2>
+      <p>
+        {user
+          ? "You are signed in. Who you are travels in a signed, encrypted JWT in an http-only cookie: scripts cannot read it, any server can check it, none keeps a copy."
+          : "You are a guest: no session cookie, nothing of yours on the server."}
+      </p>
+      {snapshot && snapshot.cookies.length > 0 && (
+        <p className="hint">Cookies scripts can see: {snapshot.cookies.join(", ")}</p>
+      )}
+
+      <h2>Database</h2>
+      {user ? (
+        <AccountCounts />
+      ) : (
+        <p>Nothing. Sign in and your guest data moves into the database.</p>
+      )}
+
+      <h2>localStorage (this browser, until removed)</h2>
+      {snapshot ? <Keys list={snapshot.local} empty="Empty." /> : <p className="empty">Reading…</p>}
+      <p className="hint">
+        {user
+          ? "Edits not yet acknowledged by the server wait here (handoff:outbox:…), and leave when saved. Signing out removes every key."
+          : "Your drafts, cart and form (handoff:guest) expire 7 days after your last change; the notice you dismissed is remembered (handoff:notice)."}
+      </p>
+
+      <h2>sessionStorage (this tab only)</h2>
+      {snapshot ? (
+        <Keys list={snapshot.session} empty="Empty." />
+      ) : (
+        <p className="empty">Reading…</p>
+      )}
+      <p className="hint">
+        The open draft, the shop search{user ? "" : " and your step in the application"}.
+      </p>
+
+      <h2>IndexedDB</h2>
+      {snapshot ? (
+        snapshot.indexedDb.length ? (
+          <p>{snapshot.indexedDb.join(", ")}</p>
+        ) : (
+          <p className="empty">No databases.</p>
+        )
+      ) : null}
+
+      <h2>Memory (gone on reload)</h2>
+      <p>
+        The last answer of every poll and its ETag, which tab polls for the others, live edits
+        passed between tabs (BroadcastChannel).
+        {user && keepsNothing()
+          ? " With “Keep nothing on this device”, also what would otherwise be in Web Storage."
+          : ""}
+      </p>
+
+      {user && <KeepNothingSetting />}
+    </section>
+  );
+}
+
+function AccountCounts() {
+  const drafts = useSWR<{ drafts: unknown[] }>("/api/drafts", conditionalFetch);
+  const orders = useSWR<{ orders: unknown[] }>("/api/orders", conditionalFetch);
+  return (
+    <p data-testid="account-counts">
+      {drafts.data ? `${drafts.data.drafts.length} drafts` : "…"},{" "}
+      {orders.data ? `${orders.data.orders.length} orders` : "…"}, your cart, your application and
+      where you paused the video.
+    </p>
+  );
+}
+
+/** "Keep nothing on this device": saved in the account, applied from the next page load on. */
+function KeepNothingSetting() {
+  const userId = useUserId();
+  const { data, mutate } = useSWR<{
+    settings: { version: number; data: { keepNothing: boolean } };
+  }>("/api/settings", conditionalFetch);
+  const [saving, setSaving] = useState(false);
+  if (!data) return null;
+  const { version, data: settings } = data.settings;
+  const toggle = async (keepNothing: boolean) => {
+    setSaving(true);
+    try {
+      await apiFetch("/api/settings", {
+        method: "PUT",
+        json: { keepNothing },
+        headers: { "If-Match": `"v${version}"` },
+      });
+      // Takes effect from a fresh page; what the device held is sent first, then removed.
+      if (keepNothing) {
+        await sendPendingEdits(userId);
+        clearHandoffStorage();
+      }
+      window.location.reload();
+    } finally {
+      setSaving(false);
+      void mutate();
+    }
+  };
+  return (
+    <div className="card">
+      <h2>On this device</h2>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={settings.keepNothing}
+          disabled={saving}
+          onChange={(event) => void toggle(event.target.checked)}
+        />
+        Keep nothing on this device
+      </label>
+      <p className="hint">
+        Nothing of yours goes into localStorage, sessionStorage or IndexedDB; everything is fetched
+        again on reload. Edits made while offline then live only as long as the page.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useEffect } from "react";
+import { forgetDevice } from "@/lib/session/leave";
+import { onSessionEnded } from "@/lib/sync/api-client";
+import { onTabMessage, postToTabs } from "@/lib/sync/tab-channel";
+
+/**
+ * A user's data does not outlive their session on this device: when another tab signs out,
+ * or the session expires (any API call answers 401), every tab forgets and shows sign-in.
+ */
+export function useForgetOnLeave(userId: string) {
+  useEffect(() => {
+    const offMessage = onTabMessage((message) => {
+      if (message.type === "signed-out") void forgetDevice("/signin");
+    });
+    const offExpiry = onSessionEnded(() => {
+      postToTabs({ type: "signed-out" });
+      void forgetDevice("/signin?expired=1");
+    });
+    return () => {
+      offMessage();
+      offExpiry();
+    };
+  }, [userId]);
+}

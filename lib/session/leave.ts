@@ -1,0 +1,29 @@
+import { syncTargetFor } from "@/lib/docs/registry";
+import { forget } from "@/lib/sync/conditional-fetcher";
+import { pendingEntries } from "@/lib/sync/outbox";
+import { replayOutbox } from "@/lib/sync/replay-outbox";
+import { flushLiveDocs } from "@/lib/sync/use-doc-sync";
+import { clearHandoffStorage } from "@/lib/ui/device-storage";
+
+/** Sends every edit this browser still holds; resolves with how many could not be sent. */
+export async function sendPendingEdits(userId: string): Promise<number> {
+  await flushLiveDocs();
+  await replayOutbox(userId, syncTargetFor);
+  return pendingEntries(userId).length;
+}
+
+/**
+ * Forgets this user on this device: Handoff's keys in localStorage and sessionStorage (outbox,
+ * per-tab state, guest leftovers), any IndexedDB database of ours, the poll cache, and then
+ * memory itself, by loading `target` afresh (SWR's cache and every store go with the page).
+ */
+export async function forgetDevice(target: string) {
+  forget();
+  clearHandoffStorage();
+  if (typeof indexedDB !== "undefined" && "databases" in indexedDB) {
+    const databases = await indexedDB.databases();
+    for (const { name } of databases)
+      if (name?.startsWith("handoff")) indexedDB.deleteDatabase(name);
+  }
+  window.location.assign(target);
+}
