@@ -1,4 +1,9 @@
-import type { StateStorage } from "zustand/middleware";
+/** The synchronous subset of Web Storage that zustand's persist middleware needs. */
+export interface SyncStorage {
+  getItem(name: string): string | null;
+  setItem(name: string, value: string): void;
+  removeItem(name: string): void;
+}
 
 /**
  * Web Storage that forgets: every value is kept with its expiry, which is checked on every
@@ -8,7 +13,7 @@ export function expiringStorage(
   storage: () => Storage,
   ttlMs: number,
   now: () => number = Date.now,
-): StateStorage {
+): SyncStorage {
   return {
     getItem(name) {
       const raw = storage().getItem(name);

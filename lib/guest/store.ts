@@ -1,5 +1,5 @@
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
+import { type PersistStorage, persist } from "zustand/middleware";
 import { type ApplicationDraft, EMPTY_APPLICATION } from "@/lib/apply/schema";
 import type { Cart } from "@/lib/shop/cart";
 import { expiringStorage } from "./expiring-storage";
@@ -50,6 +50,19 @@ const initial = (): GuestData => ({
 
 const guestStorage = expiringStorage(() => localStorage, GUEST_TTL_MS);
 
+/** JSON in the expiring storage; a guest with nothing to keep leaves no key behind. */
+const persistStorage: PersistStorage<GuestData> = {
+  getItem(name) {
+    const raw = guestStorage.getItem(name);
+    return raw === null ? null : JSON.parse(raw);
+  },
+  setItem(name, value) {
+    if (hasGuestData(value.state)) guestStorage.setItem(name, JSON.stringify(value));
+    else guestStorage.removeItem(name);
+  },
+  removeItem: (name) => guestStorage.removeItem(name),
+};
+
 /**
  * A visitor's data while not signed in: in this browser only (localStorage, 7 days after the
  * last change), never sent to the server until they sign in and it is merged into the account.
@@ -88,13 +101,12 @@ export const useGuest = create<GuestData & GuestActions>()(
       },
       reset() {
         set(initial());
-        useGuest.persist.clearStorage();
       },
     }),
     {
       name: GUEST_STORAGE_KEY,
       version: 1,
-      storage: createJSONStorage(() => guestStorage),
+      storage: persistStorage,
       // Read in an effect (see GuestShell), so the server render and the first client render agree.
       skipHydration: true,
       partialize: ({ importId, drafts, cart, form, sealedShipping }) => ({
@@ -117,7 +129,7 @@ export async function refreshGuestData() {
   await useGuest.persist.rehydrate();
 }
 
-export function hasGuestData(state: GuestData = useGuest.getState()) {
+export function hasGuestData(state: GuestData) {
   const formTouched = Object.entries(state.form).some(
     ([key, value]) => value !== emptyForm[key as keyof GuestForm],
   );
