@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { AppHeader } from "@/components/app-header";
+import { SiteHeader } from "@/components/site-header";
 import { currentUser } from "@/lib/auth/session";
 
 export default async function Home() {
   if (await currentUser()) redirect("/drafts");
   return (
     <>
-      <AppHeader email={null} />
+      <SiteHeader />
       <main className="landing">
         <h1>Start on one device, finish on another.</h1>
         <p>

@@ -4,8 +4,7 @@ import { SignOutButton } from "./sign-out-button";
 
 interface Props {
   email: string | null;
-  /** Pages outside the app (landing, sign-in) show no navigation. */
-  mode?: "user" | "guest";
+  mode: "user" | "guest";
 }
 
 export function AppHeader({ email, mode }: Props) {
@@ -14,7 +13,7 @@ export function AppHeader({ email, mode }: Props) {
       <Link href="/" className="brand">
         Handoff
       </Link>
-      {mode && <NavLinks guest={mode === "guest"} />}
+      <NavLinks guest={mode === "guest"} />
       {mode === "user" && email && (
         <div className="who">
           <span className="email" title={email}>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { AppHeader } from "@/components/app-header";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { SiteHeader } from "@/components/site-header";
 import { githubEnabled } from "@/lib/auth/options";
 import { currentUser } from "@/lib/auth/session";
 
@@ -16,7 +16,7 @@ export default async function SignInPage({
   const { expired } = await searchParams;
   return (
     <>
-      <AppHeader email={null} />
+      <SiteHeader />
       <main className="center">
         <SignInForm githubEnabled={githubEnabled} expired={expired === "1"} />
       </main>

@@ -10,7 +10,7 @@ import {
   POSITION_WRITE_INTERVAL_MS,
   type Position,
   VIDEOS,
-} from "@/lib/watch/schema";
+} from "@/lib/watch/position";
 
 const VIDEO_ID = "countdown";
 const URL = `/api/positions/${VIDEO_ID}`;

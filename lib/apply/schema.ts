@@ -1,11 +1,7 @@
 import { z } from "zod";
+import { type ApplicationDraft, PLANS } from "./fields";
 
-export const PLANS = ["basic", "plus", "family"] as const;
-export const PLAN_LABELS: Record<(typeof PLANS)[number], string> = {
-  basic: "Basic: one device",
-  plus: "Plus: all your devices",
-  family: "Family: up to five people",
-};
+export { type ApplicationDraft, EMPTY_APPLICATION, PLAN_LABELS, PLANS } from "./fields";
 
 /**
  * The membership application while it is being filled in: every field a string or boolean,
@@ -21,19 +17,7 @@ export const applicationDraftSchema = z
     motivation: z.string().max(2000),
     agree: z.boolean(),
   })
-  .strict();
-
-export type ApplicationDraft = z.infer<typeof applicationDraftSchema>;
-
-export const EMPTY_APPLICATION: ApplicationDraft = {
-  step: 1,
-  fullName: "",
-  email: "",
-  plan: "",
-  startDate: "",
-  motivation: "",
-  agree: false,
-};
+  .strict() satisfies z.ZodType<ApplicationDraft>;
 
 /** What each step demands before the next one opens; all of them before submitting. */
 export const STEPS = [

@@ -1,7 +1,7 @@
 import { draftTransport } from "@/lib/drafts/client";
 import { mergeCart } from "@/lib/shop/cart";
 import type { SyncTarget } from "@/lib/sync/replay-outbox";
-import { mergePosition } from "@/lib/watch/schema";
+import { mergePosition } from "@/lib/watch/position";
 import { singletonTransport } from "./client";
 
 type AnyTarget = SyncTarget;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { applicationDraftSchema } from "@/lib/apply/schema";
 import { draftFieldsSchema } from "@/lib/drafts/schema";
-import { cartSchema } from "@/lib/shop/cart";
+import { cartSchema } from "@/lib/shop/cart-schema";
 
 /** What a guest's browser sends when they sign in: everything they did, to merge once. */
 export const guestImportSchema = z

@@ -1,5 +1,5 @@
 import "server-only";
-import { EMPTY_APPLICATION } from "@/lib/apply/schema";
+import { EMPTY_APPLICATION } from "@/lib/apply/fields";
 import { applicationDef } from "@/lib/apply/service";
 import { readSingleton, writeSingleton } from "@/lib/docs/singleton";
 import { AppError } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import { type PersistStorage, persist } from "zustand/middleware";
-import { type ApplicationDraft, EMPTY_APPLICATION } from "@/lib/apply/schema";
+import { type ApplicationDraft, EMPTY_APPLICATION } from "@/lib/apply/fields";
 import type { Cart } from "@/lib/shop/cart";
 import { expiringStorage } from "./expiring-storage";
 

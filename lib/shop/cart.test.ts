@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cartCount, cartSchema, cartTotalCents, mergeCart } from "./cart";
+import { cartCount, cartTotalCents, mergeCart } from "./cart";
+import { cartSchema } from "./cart-schema";
 
 describe("mergeCart", () => {
   it("adds concurrent adds of the same product instead of keeping one", () => {

@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 import { readShipping } from "@/lib/guest/shipping";
 import type { Shipping } from "@/lib/guest/shipping-schema";
 import { getStore, type StoredDoc } from "@/lib/store";
-import { type Cart, cartLines, cartSchema, cartTotalCents } from "./cart";
+import { type Cart, cartLines, cartTotalCents } from "./cart";
+import { cartSchema } from "./cart-schema";
 
 export const cartDef: SingletonDef<Cart> = {
   kind: "cart",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTime, mergePosition } from "./schema";
+import { formatTime, mergePosition } from "./position";
 
 describe("mergePosition", () => {
   it("keeps the latest write, whichever side made it", () => {
