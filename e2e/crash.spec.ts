@@ -1,43 +1,26 @@
 import { bodyField, newDraft, saveStatus } from "./support/drafts-page";
-import { expect, newAccount, signIn, signUp, test } from "./support/fixtures";
-import { freePortSync, newDataDir, newSecret, TestServer } from "./support/server.mjs";
+import { expect, test } from "./support/fixtures";
 
 test("the server is SIGKILLed while the user types and restarted: every character is saved", async ({
-  browser,
+  ownServer,
 }) => {
-  const server = new TestServer({
-    port: freePortSync(),
-    dataDir: newDataDir(),
-    secret: newSecret(),
-  });
+  const { server, context, page } = await ownServer();
+  await newDraft(page, { title: "Crash test" });
+
+  await bodyField(page).pressSequentially("before the crash. ", { delay: 20 });
+  await page.waitForTimeout(300); // mid-typing: the autosave may or may not have fired
+  await server.stop("SIGKILL");
+  await bodyField(page).pressSequentially("during the outage. ", { delay: 20 });
+  await expect(saveStatus(page)).toContainText("saved on this device", { timeout: 5_000 });
   await server.start();
-  const context = await browser.newContext({ baseURL: server.url });
-  try {
-    const account = newAccount();
-    await signUp(context.request, account);
-    await signIn(context, account);
-    const page = await context.newPage();
-    await page.goto("/drafts");
-    await newDraft(page, { title: "Crash test" });
+  await bodyField(page).pressSequentially("after the restart.", { delay: 20 });
 
-    await bodyField(page).pressSequentially("before the crash. ", { delay: 20 });
-    await page.waitForTimeout(300); // mid-typing: the autosave may or may not have fired
-    await server.stop("SIGKILL");
-    await bodyField(page).pressSequentially("during the outage. ", { delay: 20 });
-    await expect(saveStatus(page)).toContainText("saved on this device", { timeout: 5_000 });
-    await server.start();
-    await bodyField(page).pressSequentially("after the restart.", { delay: 20 });
-
-    const expected = "before the crash. during the outage. after the restart.";
-    await expect(saveStatus(page)).toHaveText("Saved", { timeout: 15_000 });
-    const { drafts } = (await (await context.request.get("/api/drafts")).json()) as {
-      drafts: { body: string }[];
-    };
-    expect(drafts[0]?.body).toBe(expected);
-    await page.reload();
-    await expect(bodyField(page)).toHaveValue(expected);
-  } finally {
-    await context.close();
-    await server.stop();
-  }
+  const expected = "before the crash. during the outage. after the restart.";
+  await expect(saveStatus(page)).toHaveText("Saved", { timeout: 15_000 });
+  const { drafts } = (await (await context.request.get("/api/drafts")).json()) as {
+    drafts: { body: string }[];
+  };
+  expect(drafts[0]?.body).toBe(expected);
+  await page.reload();
+  await expect(bodyField(page)).toHaveValue(expected);
 });

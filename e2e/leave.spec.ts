@@ -1,7 +1,6 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { bodyField, newDraft, saveStatus } from "./support/drafts-page";
 import { type Account, expect, newAccount, signUp, test } from "./support/fixtures";
-import { freePortSync, newDataDir, newSecret, TestServer } from "./support/server.mjs";
 import { browserStorage, handoffKeys } from "./support/storage";
 
 async function signInWithForm(page: Page, account: Account) {
@@ -86,35 +85,19 @@ test("signing out with edits that cannot reach the server asks first", async ({ 
   expect((await context.request.get("/api/drafts")).status()).toBe(401);
 });
 
-test("when the session expires, every tab forgets the user and says so", async ({ browser }) => {
-  const server = new TestServer({
-    port: freePortSync(),
-    dataDir: newDataDir(),
-    secret: newSecret(),
-    env: { SESSION_MAX_AGE_SECONDS: "6" },
-  });
-  await server.start();
-  const context = await browser.newContext({ baseURL: server.url });
-  try {
-    const account = newAccount();
-    await signUp(context.request, account);
-    const page = await context.newPage();
-    await signInWithForm(page, account);
-    await newDraft(page, { title: "Short session" });
-    const second = await context.newPage();
-    await second.goto("/drafts");
+test("when the session expires, every tab forgets the user and says so", async ({ ownServer }) => {
+  const { context, page } = await ownServer({ SESSION_MAX_AGE_SECONDS: "6" });
+  await newDraft(page, { title: "Short session" });
+  const second = await context.newPage();
+  await second.goto("/drafts");
 
-    await expect(page).toHaveURL(/\/signin\?expired=1$/, { timeout: 15_000 });
-    await expect(page.getByText("Your session ended")).toBeVisible();
-    await expect(second).toHaveURL(/\/signin/, { timeout: 5_000 });
-    for (const tab of [page, second]) {
-      const stored = await browserStorage(tab);
-      expect(handoffKeys(stored.local)).toEqual([]);
-      expect(handoffKeys(stored.session)).toEqual([]);
-    }
-  } finally {
-    await context.close();
-    await server.stop();
+  await expect(page).toHaveURL(/\/signin\?expired=1$/, { timeout: 15_000 });
+  await expect(page.getByText("Your session ended")).toBeVisible();
+  await expect(second).toHaveURL(/\/signin/, { timeout: 5_000 });
+  for (const tab of [page, second]) {
+    const stored = await browserStorage(tab);
+    expect(handoffKeys(stored.local)).toEqual([]);
+    expect(handoffKeys(stored.session)).toEqual([]);
   }
 });
 

@@ -1,30 +1,17 @@
 import { startTestCosmosServer } from "../lib/store/test-cosmos-server.mjs";
 import { bodyField, newDraft, saveStatus } from "./support/drafts-page";
-import { expect, newAccount, signIn, signUp, test } from "./support/fixtures";
-import { freePortSync, newDataDir, newSecret, TestServer } from "./support/server.mjs";
+import { expect, test } from "./support/fixtures";
 
 test("the Cosmos DB store goes away and comes back: the API says 503, the user loses nothing", async ({
-  browser,
+  ownServer,
 }) => {
   const cosmos = await startTestCosmosServer();
-  const server = new TestServer({
-    port: freePortSync(),
-    dataDir: newDataDir(),
-    secret: newSecret(),
-    env: {
+  try {
+    const { context, page } = await ownServer({
       COSMOS_ENDPOINT: cosmos.endpoint,
       COSMOS_KEY: cosmos.key,
       COSMOS_ALLOW_SELF_SIGNED: "1",
-    },
-  });
-  await server.start();
-  const context = await browser.newContext({ baseURL: server.url });
-  try {
-    const account = newAccount();
-    await signUp(context.request, account);
-    await signIn(context, account);
-    const page = await context.newPage();
-    await page.goto("/drafts");
+    });
     await newDraft(page, { title: "Outage" });
     await bodyField(page).pressSequentially("before the outage. ", { delay: 20 });
     await expect(saveStatus(page)).toHaveText("Saved");
@@ -48,8 +35,6 @@ test("the Cosmos DB store goes away and comes back: the API says 503, the user l
     };
     expect(drafts[0]?.body).toBe("before the outage. during the outage. after it came back.");
   } finally {
-    await context.close();
-    await server.stop();
     await cosmos.close();
   }
 });

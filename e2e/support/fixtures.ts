@@ -6,6 +6,7 @@ import {
   expect,
   type Page,
 } from "@playwright/test";
+import { freePortSync, newDataDir, newSecret, TestServer } from "./server.mjs";
 
 export interface Account {
   email: string;
@@ -48,6 +49,13 @@ interface Fixtures {
    * BroadcastChannel), signed in and showing `path`. Contexts close after the test.
    */
   openDevices: (count: number, options?: { account?: Account; path?: string }) => Promise<Device[]>;
+  /**
+   * A server of this test's own (to kill, restart or configure), with one device signed in
+   * as a fresh account and showing /drafts. Stopped after the test.
+   */
+  ownServer: (
+    env?: Record<string, string>,
+  ) => Promise<Device & { server: TestServer; account: Account }>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -71,6 +79,30 @@ export const test = base.extend<Fixtures>({
       return devices;
     });
     await Promise.all(opened.map((context) => context.close()));
+  },
+  ownServer: async ({ browser }, use) => {
+    const started: Array<{ server: TestServer; context: BrowserContext }> = [];
+    await use(async (env = {}) => {
+      const server = new TestServer({
+        port: freePortSync(),
+        dataDir: newDataDir(),
+        secret: newSecret(),
+        env,
+      });
+      await server.start();
+      const context = await browser.newContext({ baseURL: server.url });
+      started.push({ server, context });
+      const account = newAccount();
+      await signUp(context.request, account);
+      await signIn(context, account);
+      const page = await context.newPage();
+      await page.goto("/drafts");
+      return { server, context, page, account };
+    });
+    for (const { server, context } of started) {
+      await context.close();
+      await server.stop();
+    }
   },
 });
 
