@@ -1,8 +1,14 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, useEffect } from "react";
 import { useUserId } from "@/components/session/mode";
-import { draftTransport, draftUrl, draftVersion, useDraftPoll } from "@/lib/drafts/client";
+import {
+  draftTransport,
+  draftUrl,
+  draftVersion,
+  useDraftList,
+  useDraftPoll,
+} from "@/lib/drafts/client";
 import { useGuest } from "@/lib/guest/store";
 import { useDocSync } from "@/lib/sync/use-doc-sync";
 import { DraftForm, type EditorProps } from "./draft-form";
@@ -16,6 +22,16 @@ export function DraftEditor(props: EditorProps) {
   const remote = poll.data ? draftVersion(poll.data.draft) : undefined;
   const makeTransport = useCallback(() => draftTransport(id), [id]);
   const { sync, snapshot } = useDocSync(draftUrl(id), remote, gone, { userId, makeTransport });
+
+  // The list (polled by this browser's leader tab, shared with the others) may know of a newer
+  // version before this tab's own, slower, poll of the draft does: fetch it now.
+  const listedVersion = useDraftList().data?.drafts.find((draft) => draft.id === id)?.version;
+  const shownVersion = snapshot?.version;
+  const refetch = poll.mutate;
+  useEffect(() => {
+    if (listedVersion !== undefined && shownVersion !== undefined && listedVersion > shownVersion)
+      void refetch();
+  }, [listedVersion, shownVersion, refetch]);
 
   if (!snapshot || !sync) {
     return (

@@ -7,7 +7,7 @@ import { formatPrice } from "@/lib/shop/catalog";
 import type { Order } from "@/lib/shop/service";
 import type { ApiClientError } from "@/lib/sync/api-client";
 import { conditionalFetch } from "@/lib/sync/conditional-fetcher";
-import { usePollingConfig } from "@/lib/sync/polling";
+import { pollingConfig } from "@/lib/sync/polling";
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -29,7 +29,7 @@ function UserOrders() {
   const { data, error } = useSWR<{ orders: Order[] }, ApiClientError>(
     "/api/orders",
     conditionalFetch,
-    usePollingConfig(),
+    pollingConfig,
   );
   return (
     <section className="page">

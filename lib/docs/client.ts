@@ -4,7 +4,7 @@ import { type ApiClientError, apiFetch } from "@/lib/sync/api-client";
 import { conditionalFetch, rememberResponse } from "@/lib/sync/conditional-fetcher";
 import type { DocTransport, Versioned } from "@/lib/sync/doc-sync";
 import type { RecordMerge } from "@/lib/sync/merge";
-import { usePollingConfig } from "@/lib/sync/polling";
+import { pollingConfig } from "@/lib/sync/polling";
 import { useDocSync } from "@/lib/sync/use-doc-sync";
 import type { SingletonView } from "./types";
 
@@ -43,7 +43,7 @@ export function useSingletonPoll<T>(url: string) {
   return useSWR<Record<string, SingletonView<T>>, ApiClientError>(
     url,
     conditionalFetch,
-    usePollingConfig(),
+    pollingConfig,
   );
 }
 

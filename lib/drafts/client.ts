@@ -2,7 +2,7 @@ import useSWR, { mutate } from "swr";
 import { type ApiClientError, apiFetch } from "@/lib/sync/api-client";
 import { conditionalFetch, forget, rememberResponse } from "@/lib/sync/conditional-fetcher";
 import type { DocTransport, Versioned } from "@/lib/sync/doc-sync";
-import { usePollingConfig } from "@/lib/sync/polling";
+import { pollingConfig } from "@/lib/sync/polling";
 import { MAX_TITLE_CHARS } from "./limits";
 import type { Draft, DraftFields } from "./schema";
 
@@ -16,20 +16,12 @@ export const draftVersion = (draft: Draft): Versioned<DraftFields> => ({
 
 /** The list, polled every second while the page is visible. */
 export function useDraftList() {
-  return useSWR<{ drafts: Draft[] }, ApiClientError>(
-    DRAFTS_URL,
-    conditionalFetch,
-    usePollingConfig(),
-  );
+  return useSWR<{ drafts: Draft[] }, ApiClientError>(DRAFTS_URL, conditionalFetch, pollingConfig);
 }
 
 /** One draft, polled every second while it is open. */
 export function useDraftPoll(id: string) {
-  return useSWR<{ draft: Draft }, ApiClientError>(
-    draftUrl(id),
-    conditionalFetch,
-    usePollingConfig(),
-  );
+  return useSWR<{ draft: Draft }, ApiClientError>(draftUrl(id), conditionalFetch, pollingConfig);
 }
 
 /** Keeps both caches in step with a draft the client now knows, without a round trip. */

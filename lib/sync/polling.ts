@@ -3,16 +3,21 @@ import type { SWRConfiguration } from "swr";
 import { create } from "zustand";
 
 export const POLL_INTERVAL_MS = 1000;
-/** Tabs that are not the poll leader still poll now and then, in case the leader stalls. */
+/** Tabs that are not the poll leader, nor the focused window, poll only now and then. */
 export const FOLLOWER_POLL_INTERVAL_MS = 10_000;
 
 /** Whether this tab holds the poll-leader lock (memory only, per tab). */
 export const usePollRole = create<{ leader: boolean }>(() => ({ leader: false }));
 
-export function usePollingConfig(): SWRConfiguration {
-  const leader = usePollRole((state) => state.leader);
-  return leader ? pollingConfig : { ...pollingConfig, refreshInterval: FOLLOWER_POLL_INTERVAL_MS };
-}
+/**
+ * Asked again before every tick: the leader polls at the full rate, and so does the window the
+ * user is looking at (it may show other things than the leader); any other tab of this browser
+ * gets what the leader fetched through the BroadcastChannel and polls slowly, as a fallback.
+ */
+const interval = () =>
+  usePollRole.getState().leader || (typeof document !== "undefined" && document.hasFocus())
+    ? POLL_INTERVAL_MS
+    : FOLLOWER_POLL_INTERVAL_MS;
 
 /**
  * Poll once a second while the page is visible. SWR skips a revalidation that falls inside
@@ -20,7 +25,7 @@ export function usePollingConfig(): SWRConfiguration {
  * tick is lost (the default 2 s would halve the rate).
  */
 export const pollingConfig: SWRConfiguration = {
-  refreshInterval: POLL_INTERVAL_MS,
+  refreshInterval: interval,
   dedupingInterval: POLL_INTERVAL_MS / 2,
   refreshWhenHidden: false,
   refreshWhenOffline: false,
