@@ -86,12 +86,12 @@ test("signing out with edits that cannot reach the server asks first", async ({ 
 });
 
 test("when the session expires, every tab forgets the user and says so", async ({ ownServer }) => {
-  const { context, page } = await ownServer({ SESSION_MAX_AGE_SECONDS: "6" });
+  const { context, page } = await ownServer({ SESSION_MAX_AGE_SECONDS: "10" });
   await newDraft(page, { title: "Short session" });
   const second = await context.newPage();
   await second.goto("/drafts");
 
-  await expect(page).toHaveURL(/\/signin\?expired=1$/, { timeout: 15_000 });
+  await expect(page).toHaveURL(/\/signin\?expired=1$/, { timeout: 25_000 });
   await expect(page.getByText("Your session ended")).toBeVisible();
   await expect(second).toHaveURL(/\/signin/, { timeout: 5_000 });
   for (const tab of [page, second]) {
