@@ -15,6 +15,16 @@ import {
 const VIDEO_ID = "countdown";
 const URL = `/api/positions/${VIDEO_ID}`;
 
+/** The clip has no sound: muted, so browsers let it play without a gesture of its own. */
+const CLIP = {
+  src: VIDEOS[VIDEO_ID].src,
+  controls: true,
+  playsInline: true,
+  muted: true,
+  preload: "metadata",
+  className: "player",
+} as const;
+
 /**
  * "Continue watching": the position is saved at most every 5 s while playing, and at once on
  * pause or when leaving; another device offers to resume from there.
@@ -28,14 +38,7 @@ export function WatchPage() {
           <Link href="/signin">Sign in</Link> and the place where you pause follows you to your
           other devices.
         </p>
-        <video
-          src={VIDEOS[VIDEO_ID].src}
-          controls
-          playsInline
-          muted
-          preload="metadata"
-          className="player"
-        />
+        <video {...CLIP} />
       </section>
     );
   }
@@ -81,12 +84,7 @@ function UserWatch() {
       </p>
       <video
         ref={video}
-        src={VIDEOS[VIDEO_ID].src}
-        controls
-        playsInline
-        muted
-        preload="metadata"
-        className="player"
+        {...CLIP}
         onTimeUpdate={(event) => {
           setNow(event.currentTarget.currentTime);
           if (
