@@ -240,4 +240,24 @@ describe("DocSync", () => {
     sync.adoptPeerEdit(server.stored, { title: "", body: "theirs" });
     expect(sync.getSnapshot().data).toEqual({ title: "mine", body: "" });
   });
+
+  it("keeps unsaved text as a copy when the document is deleted elsewhere", async () => {
+    const server = fakeServer({ title: "Notes", body: "saved" });
+    const sync = new DocSync({ initial: server.stored, transport: server.transport });
+    sync.edit({ body: "saved, and more typed here" });
+    sync.markGone();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.copies).toEqual([{ title: "Notes", body: "saved, and more typed here" }]);
+    expect(sync.getSnapshot()).toMatchObject({ status: { kind: "gone" } });
+    expect(sync.getSnapshot().notice).toContain("Notes (conflict copy)");
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(server.saves).toHaveLength(0);
+  });
+
+  it("makes no copy when nothing was unsaved", () => {
+    const server = fakeServer({ title: "Notes", body: "saved" });
+    const sync = new DocSync({ initial: server.stored, transport: server.transport });
+    sync.markGone();
+    expect(server.copies).toEqual([]);
+  });
 });

@@ -166,9 +166,9 @@ export class DocSync<T extends Record<string, unknown>> {
 
   /** The document was deleted elsewhere. */
   markGone() {
+    if (this.status.kind === "gone") return;
     clearTimeout(this.timer);
-    this.outbox?.clear();
-    this.status = { kind: "gone" };
+    this.gone();
     this.emit();
   }
 
@@ -241,8 +241,7 @@ export class DocSync<T extends Record<string, unknown>> {
       }
     }
     if (error.status === 404) {
-      this.status = { kind: "gone" };
-      this.outbox?.clear();
+      this.gone();
       return;
     }
     if (error.transient) {
@@ -259,6 +258,27 @@ export class DocSync<T extends Record<string, unknown>> {
       return;
     }
     this.status = { kind: "error", message: `Not saved: ${error.message}` };
+  }
+
+  /**
+   * Deleted on another device. Unsaved text here is not thrown away with it: it is kept as a
+   * copy (where the kind has copies), and the user is told where.
+   */
+  private gone() {
+    const unsaved = this.dirty ? this.local : null;
+    this.status = { kind: "gone" };
+    this.outbox?.clear();
+    if (!unsaved || !this.transport.keepConflictCopy) return;
+    void this.transport.keepConflictCopy(unsaved).then(
+      (name) => {
+        this.notice = `Deleted on another device. What you had not saved yet is kept as “${name}”.`;
+        this.emit();
+      },
+      () => {
+        this.notice = "Deleted on another device, and your unsaved text could not be kept.";
+        this.emit();
+      },
+    );
   }
 
   /** Their text could not be merged into ours: it is kept as a copy, and the user is told where. */
