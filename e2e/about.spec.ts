@@ -27,7 +27,7 @@ test("/about shows a signed-in user's session and account, and the outbox while 
   const about = await context.newPage();
   await about.goto("/about");
   await expect(about.getByText("You are signed in")).toBeVisible();
-  await expect(about.getByTestId("account-counts")).toContainText("1 drafts");
+  await expect(about.getByTestId("account-counts")).toContainText("1 draft,");
   await expect(about.locator("code", { hasText: /^handoff:outbox:/ })).toHaveCount(0);
 
   // An edit made offline in the other tab shows up here, live, while it waits.

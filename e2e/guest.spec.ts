@@ -91,6 +91,8 @@ test("signing in merges the guest's drafts, cart and form into the account once,
   await Promise.all([tab1.goto("/drafts"), tab2.reload()]);
   for (const tab of [tab1, tab2])
     await expect(draftInList(tab, "Guest idea")).toBeVisible({ timeout: 5_000 });
+  // Tab 1 still had the guest draft open: it opens again, now as the account's.
+  await expect(titleField(tab1)).toHaveValue("Guest idea", { timeout: 5_000 });
 
   const api = context.request;
   await expect

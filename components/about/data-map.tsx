@@ -126,14 +126,16 @@ export function DataMap() {
   );
 }
 
+const count = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+
 function AccountCounts() {
   const drafts = useSWR<{ drafts: unknown[] }>("/api/drafts", conditionalFetch);
   const orders = useSWR<{ orders: unknown[] }>("/api/orders", conditionalFetch);
   return (
     <p data-testid="account-counts">
-      {drafts.data ? `${drafts.data.drafts.length} drafts` : "…"},{" "}
-      {orders.data ? `${orders.data.orders.length} orders` : "…"}, your cart, your application and
-      where you paused the video.
+      {drafts.data ? count(drafts.data.drafts.length, "draft") : "…"},{" "}
+      {orders.data ? count(orders.data.orders.length, "order") : "…"}, your cart, your application
+      and where you paused the video.
     </p>
   );
 }

@@ -51,9 +51,8 @@ export function MergeGuestData() {
           },
         });
         guest.reset();
-        await Promise.all(
-          ["/api/drafts", "/api/cart", "/api/application"].map((key) => mutate(key)),
-        );
+        // Everything shown may have changed, even a draft opened as a guest that now exists.
+        await mutate((key) => typeof key === "string" && key.startsWith("/api/"));
         if (body?.imported) setMessage(describe(body));
       } catch {
         setMessage(
