@@ -17,7 +17,7 @@ export function SignOutButton() {
 
   const leave = async () => {
     await signOut({ redirect: false });
-    postToTabs({ type: "signed-out" });
+    postToTabs({ type: "signed-out", expired: false });
     await forgetDevice("/signin");
   };
 

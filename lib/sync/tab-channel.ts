@@ -15,7 +15,8 @@ export type TabMessage =
     }
   | { type: "saved"; key: string; stored: Versioned<Record<string, unknown>> }
   | { type: "response"; url: string; etag: string; body: unknown }
-  | { type: "signed-out" };
+  /** The user left: signed out here, or the session expired (every tab then says so). */
+  | { type: "signed-out"; expired: boolean };
 
 type Listener = (message: TabMessage) => void;
 
