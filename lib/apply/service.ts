@@ -1,4 +1,5 @@
 import "server-only";
+import { createOnce } from "@/lib/docs/create-once";
 import { readSingleton, type SingletonDef, writeSingleton } from "@/lib/docs/singleton";
 import { AppError } from "@/lib/errors";
 import { describeIssues } from "@/lib/http/body";
@@ -35,43 +36,35 @@ const toSubmission = (doc: StoredDoc<ApplicationDraft>): Submission => ({
  * empty on every device.
  */
 export async function submitApplication(userId: string, expectedVersion: number) {
-  const store = getStore();
-  const id = `submission-${expectedVersion}`;
-  const earlier = await store.getDoc<ApplicationDraft>(userId, "submission", id);
-  if (earlier) return { submission: toSubmission(earlier), repeated: true };
-
-  const form = await readSingleton(userId, applicationDef);
-  if (form.version !== expectedVersion) {
-    throw new AppError(
-      "version_conflict",
-      "The form changed on another device; check it and submit again",
-      {
-        current: form,
+  const { doc, repeated } = await createOnce<ApplicationDraft>(
+    userId,
+    "submission",
+    `submission-${expectedVersion}`,
+    async () => {
+      const form = await readSingleton(userId, applicationDef);
+      if (form.version !== expectedVersion) {
+        throw new AppError(
+          "version_conflict",
+          "The form changed on another device; check it and submit again",
+          {
+            current: form,
+          },
+        );
+      }
+      const complete = completeApplicationSchema.safeParse(form.data);
+      if (!complete.success)
+        throw new AppError("validation_failed", describeIssues(complete.error));
+      return { ...form.data, step: 4 };
+    },
+  );
+  if (!repeated) {
+    await writeSingleton(userId, applicationDef, EMPTY_APPLICATION, expectedVersion).catch(
+      (error: unknown) => {
+        if (!(error instanceof AppError && error.code === "version_conflict")) throw error;
       },
     );
   }
-  const complete = completeApplicationSchema.safeParse(form.data);
-  if (!complete.success) throw new AppError("validation_failed", describeIssues(complete.error));
-
-  let submission: Submission;
-  try {
-    submission = toSubmission(
-      await store.createDoc({ id, userId, kind: "submission", data: { ...form.data, step: 4 } }),
-    );
-  } catch (error) {
-    const other =
-      error instanceof AppError && error.code === "conflict"
-        ? await store.getDoc<ApplicationDraft>(userId, "submission", id)
-        : null;
-    if (!other) throw error;
-    return { submission: toSubmission(other), repeated: true };
-  }
-  await writeSingleton(userId, applicationDef, EMPTY_APPLICATION, form.version).catch(
-    (error: unknown) => {
-      if (!(error instanceof AppError && error.code === "version_conflict")) throw error;
-    },
-  );
-  return { submission, repeated: false };
+  return { submission: toSubmission(doc), repeated };
 }
 
 export async function listSubmissions(userId: string) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { createOnce } from "@/lib/docs/create-once";
 import { readSingleton, type SingletonDef, writeSingleton } from "@/lib/docs/singleton";
 import { AppError } from "@/lib/errors";
 import { readShipping } from "@/lib/guest/shipping";
@@ -41,33 +42,24 @@ export const isOrderId = (id: string) => /^order-\d{1,15}$/.test(id);
  * back instead of a second one. Prices come from the catalog, never from the client.
  */
 export async function checkout(userId: string, expectedVersion: number) {
-  const store = getStore();
-  const orderId = orderIdFor(expectedVersion);
-  const placed = await store.getDoc<OrderData>(userId, "order", orderId);
-  if (placed)
-    return { order: toOrder(placed), repeated: true, cart: await readSingleton(userId, cartDef) };
-
-  const cart = await readSingleton(userId, cartDef);
-  if (cart.version !== expectedVersion) {
-    throw new AppError(
-      "version_conflict",
-      "Your cart changed on another device; check it and try again",
-      {
-        current: cart,
-      },
-    );
-  }
-  const lines = cartLines(cart.data);
-  if (lines.length === 0) throw new AppError("bad_request", "Your cart is empty");
-
-  let order: Order;
-  let repeated = false;
-  try {
-    const doc = await store.createDoc<OrderData>({
-      id: orderId,
-      userId,
-      kind: "order",
-      data: {
+  const { doc, repeated } = await createOnce<OrderData>(
+    userId,
+    "order",
+    orderIdFor(expectedVersion),
+    async () => {
+      const cart = await readSingleton(userId, cartDef);
+      if (cart.version !== expectedVersion) {
+        throw new AppError(
+          "version_conflict",
+          "Your cart changed on another device; check it and try again",
+          {
+            current: cart,
+          },
+        );
+      }
+      const lines = cartLines(cart.data);
+      if (lines.length === 0) throw new AppError("bad_request", "Your cart is empty");
+      return {
         lines: lines.map(({ product, quantity }) => ({
           productId: product.id,
           name: product.name,
@@ -76,20 +68,15 @@ export async function checkout(userId: string, expectedVersion: number) {
         })),
         totalCents: cartTotalCents(cart.data),
         shipping: await readShipping(userId),
-      },
-    });
-    order = toOrder(doc);
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === "conflict")) throw error;
-    const other = await store.getDoc<OrderData>(userId, "order", orderId);
-    if (!other) throw error;
-    order = toOrder(other);
-    repeated = true;
-  }
+      };
+    },
+  );
+  const order = toOrder(doc);
+  if (repeated) return { order, repeated, cart: await readSingleton(userId, cartDef) };
   try {
-    return { order, repeated, cart: await writeSingleton(userId, cartDef, {}, cart.version) };
+    return { order, repeated, cart: await writeSingleton(userId, cartDef, {}, expectedVersion) };
   } catch (error) {
-    // Emptied by the other click already: nothing left to do.
+    // Changed (or emptied) since the order was made: leave the cart as it now is.
     if (error instanceof AppError && error.code === "version_conflict") {
       return { order, repeated, cart: await readSingleton(userId, cartDef) };
     }
