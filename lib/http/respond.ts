@@ -1,5 +1,5 @@
 import "server-only";
-import { NextResponse } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { AppError, type ErrorBody } from "@/lib/errors";
 
 /** Per-user JSON must never sit in a shared cache, nor in the browser's disk cache. */
@@ -36,10 +36,8 @@ export function errorResponse(error: unknown) {
 }
 
 /** Wraps a route handler so every thrown error becomes the one JSON error shape. */
-export function route<C>(
-  handler: (request: import("next/server").NextRequest, context: C) => Promise<Response>,
-) {
-  return async (request: import("next/server").NextRequest, context: C) => {
+export function route<C>(handler: (request: NextRequest, context: C) => Promise<Response>) {
+  return async (request: NextRequest, context: C) => {
     try {
       return await handler(request, context);
     } catch (error) {
