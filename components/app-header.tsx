@@ -16,9 +16,9 @@ export function AppHeader({ email, mode }: Props) {
       <NavLinks guest={mode === "guest"} />
       {mode === "user" && email && (
         <div className="who">
-          <span className="email" title={email}>
+          <Link href="/account" className="email" title="Your account">
             {email}
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       )}

@@ -1,9 +1,7 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
-import { forgetDevice, sendPendingEdits } from "@/lib/session/leave";
-import { postToTabs } from "@/lib/sync/tab-channel";
+import { sendPendingEdits, signOutHere } from "@/lib/session/leave";
 import { useUserId } from "./session/mode";
 
 /**
@@ -15,11 +13,7 @@ export function SignOutButton() {
   const [busy, setBusy] = useState(false);
   const [unsent, setUnsent] = useState(0);
 
-  const leave = async () => {
-    await signOut({ redirect: false });
-    postToTabs({ type: "signed-out", expired: false });
-    await forgetDevice("/signin");
-  };
+  const leave = () => signOutHere();
 
   const onSignOut = async () => {
     setBusy(true);

@@ -21,7 +21,6 @@ test("/about shows a signed-in user's session and account, and the outbox while 
   openDevices,
 }) => {
   const [device] = await openDevices(1);
-  if (!device) throw new Error("device expected");
   const { page, context } = device;
   await newDraft(page, { title: "Counted" });
   const about = await context.newPage();

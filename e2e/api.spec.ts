@@ -4,10 +4,9 @@ import { expect, test } from "./support/fixtures";
 type Draft = { id: string; title: string; body: string; version: number };
 
 async function signedInApi(
-  openDevices: (n: number) => Promise<{ context: { request: APIRequestContext } }[]>,
+  openDevices: (n: 1) => Promise<[{ context: { request: APIRequestContext } }]>,
 ) {
   const [device] = await openDevices(1);
-  if (!device) throw new Error("device expected");
   return device.context.request;
 }
 

@@ -1,3 +1,4 @@
+import { storedDrafts } from "./support/drafts-api";
 import { bodyField, newDraft, saveStatus } from "./support/drafts-page";
 import { expect, test } from "./support/fixtures";
 
@@ -17,9 +18,7 @@ test("the server is SIGKILLed while the user types and restarted: every characte
 
   const expected = "before the crash. during the outage. after the restart.";
   await expect(saveStatus(page)).toHaveText("Saved", { timeout: 15_000 });
-  const { drafts } = (await (await context.request.get("/api/drafts")).json()) as {
-    drafts: { body: string }[];
-  };
+  const drafts = await storedDrafts(context.request);
   expect(drafts[0]?.body).toBe(expected);
   await page.reload();
   await expect(bodyField(page)).toHaveValue(expected);

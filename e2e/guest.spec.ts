@@ -154,7 +154,6 @@ test("the import API merges one guest data set once, however often it is sent", 
   openDevices,
 }) => {
   const [device] = await openDevices(1);
-  if (!device) throw new Error("device expected");
   const api = device.context.request;
   const payload = {
     importId: "5f0c7a3e-9d1b-4c55-8a35-0d2f4b1e6a77",

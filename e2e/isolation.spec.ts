@@ -7,7 +7,6 @@ test("a second user sees none of the first user's drafts, in the UI or through t
   baseURL,
 }) => {
   const [alice] = await openDevices(1);
-  if (!alice) throw new Error("device expected");
   await newDraft(alice.page, { title: "Alice's secret", body: "only for Alice" });
   const list = (await (await alice.context.request.get("/api/drafts")).json()) as {
     drafts: Array<{ id: string }>;

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from "@playwright/test";
+import { storedDrafts } from "./support/drafts-api";
 import { bodyField, newDraft, saveStatus } from "./support/drafts-page";
 import { type Account, expect, newAccount, signUp, test } from "./support/fixtures";
 import { browserStorage, handoffKeys } from "./support/storage";
@@ -63,7 +64,6 @@ test("signing out leaves no user data in any tab, and the next user on this brow
 
 test("signing out with edits that cannot reach the server asks first", async ({ openDevices }) => {
   const [device] = await openDevices(1);
-  if (!device) throw new Error("device expected");
   const { page, context } = device;
   await newDraft(page, { title: "Unsent" });
   await context.setOffline(true);
@@ -78,7 +78,7 @@ test("signing out with edits that cannot reach the server asks first", async ({ 
 
   await context.setOffline(false);
   await expect(saveStatus(page)).toHaveText("Saved", { timeout: 10_000 });
-  const { drafts } = await (await context.request.get("/api/drafts")).json();
+  const drafts = await storedDrafts(context.request);
   expect(drafts[0]).toMatchObject({ title: "Unsent", body: "typed offline" });
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin$/);
@@ -106,7 +106,6 @@ test("'Keep nothing on this device' stores nothing in the browser and refetches 
   openDevices,
 }) => {
   const [device] = await openDevices(1, { path: "/about" });
-  if (!device) throw new Error("device expected");
   const { page } = device;
   // The setting reloads the page to take effect, so click rather than check().
   await page.getByLabel("Keep nothing on this device").click();

@@ -5,7 +5,6 @@ test("device A types offline for 10 s; when it reconnects device B sees every ed
   openDevices,
 }) => {
   const [a, b] = await openDevices(2);
-  if (!a || !b) throw new Error("two devices expected");
   await newDraft(a.page, { title: "Offline notes", body: "online start." });
   await draftInList(b.page, "Offline notes").click({ timeout: 3_000 });
 
@@ -30,7 +29,6 @@ test("edits made offline survive closing the tab and are sent by the next visit"
   openDevices,
 }) => {
   const [a, b] = await openDevices(2);
-  if (!a || !b) throw new Error("two devices expected");
   await newDraft(a.page, { title: "Closed tab", body: "" });
 
   await a.context.setOffline(true);

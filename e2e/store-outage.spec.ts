@@ -1,4 +1,5 @@
 import { startTestCosmosServer } from "../lib/store/test-cosmos-server.mjs";
+import { storedDrafts } from "./support/drafts-api";
 import { bodyField, newDraft, saveStatus } from "./support/drafts-page";
 import { expect, test } from "./support/fixtures";
 
@@ -30,9 +31,7 @@ test("the Cosmos DB store goes away and comes back: the API says 503, the user l
     await cosmos.resume();
     await bodyField(page).pressSequentially("after it came back.", { delay: 20 });
     await expect(saveStatus(page)).toHaveText("Saved", { timeout: 15_000 });
-    const { drafts } = (await (await context.request.get("/api/drafts")).json()) as {
-      drafts: { body: string }[];
-    };
+    const drafts = await storedDrafts(context.request);
     expect(drafts[0]?.body).toBe("before the outage. during the outage. after it came back.");
   } finally {
     await cosmos.close();

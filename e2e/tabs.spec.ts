@@ -1,3 +1,4 @@
+import { storedDrafts } from "./support/drafts-api";
 import { bodyField, draftInList, newDraft, saveStatus, titleField } from "./support/drafts-page";
 import { expect, test } from "./support/fixtures";
 
@@ -5,7 +6,6 @@ test("two tabs of one browser see each other's edits at once, without waiting fo
   openDevices,
 }) => {
   const [device] = await openDevices(1);
-  if (!device) throw new Error("device expected");
   const first = device.page;
   await newDraft(first, { title: "Two tabs", body: "" });
   const second = await device.context.newPage();
@@ -24,9 +24,7 @@ test("two tabs of one browser see each other's edits at once, without waiting fo
   await expect(saveStatus(first)).toHaveText("Saved", { timeout: 3_000 });
   await expect(saveStatus(second)).toHaveText("Saved");
 
-  const { drafts } = (await (await device.context.request.get("/api/drafts")).json()) as {
-    drafts: { title: string; body: string }[];
-  };
+  const drafts = await storedDrafts(device.context.request);
   expect(drafts).toEqual([
     expect.objectContaining({
       title: "Two tabs, renamed in the second",

@@ -7,7 +7,6 @@ test("pausing on one device offers 'Resume from m:ss' on another, and playback w
   openDevices,
 }) => {
   const [a, b] = await openDevices(2, { path: "/watch" });
-  if (!a || !b) throw new Error("two devices expected");
   let writes = 0;
   a.page.on("request", (request) => {
     if (request.method() === "PUT" && request.url().includes("/api/positions/")) writes++;
@@ -34,7 +33,6 @@ test("pausing on one device offers 'Resume from m:ss' on another, and playback w
 
 test("positions API: unknown videos are 404, bad positions 400", async ({ openDevices }) => {
   const [a] = await openDevices(1, { path: "/watch" });
-  if (!a) throw new Error("device expected");
   const api = a.context.request;
   expect((await api.get("/api/positions/nope")).status()).toBe(404);
   const bad = await api.put("/api/positions/countdown", {

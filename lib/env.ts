@@ -7,6 +7,9 @@ const optional = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+/** A positive whole number from the environment, with the default a person never meets. */
+const limit = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -14,6 +17,11 @@ const schema = z
     NEXTAUTH_SECRET: optional.refine((value) => value === undefined || value.length >= 32, {
       message: "NEXTAUTH_SECRET must be at least 32 characters (try `openssl rand -base64 32`)",
     }),
+    NEXTAUTH_URL: optional.pipe(
+      z
+        .url({ message: "NEXTAUTH_URL must be the public URL, like https://handoff.example.com" })
+        .optional(),
+    ),
     // A short session lifetime is useful in tests of session expiry; default 30 days.
     SESSION_MAX_AGE_SECONDS: z.coerce
       .number()
@@ -45,6 +53,24 @@ const schema = z
       },
     ),
     VERCEL: optional,
+    // 1: the address a request came from is the last one in X-Forwarded-For, as appended by the
+    // proxy in front (nginx, Vercel). 0: the socket's address; a client's header is ignored.
+    HANDOFF_TRUST_PROXY: z.enum(["0", "1"]).optional(),
+    // FULL survives power loss; NORMAL is only for measuring what FULL costs (npm run bench).
+    HANDOFF_SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+    // Limits on what a client controls; README "Limits" says why each default.
+    HANDOFF_MAX_REQUEST_BYTES: limit(256 * 1024),
+    HANDOFF_MAX_AUTH_REQUEST_BYTES: limit(16 * 1024),
+    HANDOFF_MAX_DOC_BYTES: limit(256 * 1024),
+    HANDOFF_MAX_DRAFTS: limit(500),
+    HANDOFF_MAX_DOCS_PER_USER: limit(5000),
+    HANDOFF_THROTTLE_WINDOW_SECONDS: limit(15 * 60),
+    HANDOFF_SIGNIN_FAILURES_PER_ACCOUNT: limit(10),
+    HANDOFF_SIGNIN_ATTEMPTS_PER_ADDRESS: limit(100),
+    HANDOFF_SIGNUPS_PER_ADDRESS: limit(20),
+    HANDOFF_PASSWORD_HASH_CONCURRENCY: limit(2),
+    HANDOFF_PASSWORD_HASH_QUEUE: limit(32),
+    HANDOFF_MAX_REVOKED_SESSIONS: limit(50),
   })
   .superRefine((env, ctx) => {
     const building = env.NEXT_PHASE === "phase-production-build";
@@ -89,6 +115,10 @@ const schema = z
   });
 
 export type Env = z.infer<typeof schema>;
+
+/** Behind Vercel's edge X-Forwarded-For is always rewritten by the platform, so it is trusted there. */
+export const trustProxy = (value: Env) =>
+  (value.HANDOFF_TRUST_PROXY ?? (value.VERCEL ? "1" : "0")) === "1";
 
 function isLoopback(endpoint: string | undefined) {
   if (!endpoint) return false;

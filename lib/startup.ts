@@ -12,3 +12,6 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
+
+const { installRequestGuard } = await import("./http/request-guard");
+installRequestGuard();

@@ -5,3 +5,12 @@ declare module "next-auth" {
     user: DefaultSession["user"] & { id: string };
   }
 }
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** This session's id, for revoking it alone (set at sign-in, kept on refresh). */
+    sid?: string;
+    /** When this session began, ms since the epoch. */
+    startedAt?: number;
+  }
+}

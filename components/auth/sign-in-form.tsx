@@ -5,12 +5,22 @@ import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { apiFetch } from "@/lib/sync/api-client";
 
+/** next-auth's `error` as a sentence; a 429 comes as `too_many_requests:<seconds>`. */
+function describeSignInError(error: string | null | undefined): string {
+  const [code, seconds] = (error ?? "").split(":");
+  if (code === "too_many_requests") {
+    const minutes = Math.ceil(Number(seconds || 60) / 60);
+    return `Too many sign-in attempts. Try again in ${minutes === 1 ? "a minute" : `${minutes} minutes`}.`;
+  }
+  return "Wrong email or password.";
+}
+
 export function SignInForm({
   githubEnabled,
-  expired,
+  notice,
 }: {
   githubEnabled: boolean;
-  expired: boolean;
+  notice: string | null;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +42,7 @@ export function SignInForm({
       // redirect: false keeps us on whatever host served this page (NEXTAUTH_URL may differ).
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result?.ok) {
-        setError("Wrong email or password.");
+        setError(describeSignInError(result?.error));
         return;
       }
       router.replace("/drafts");
@@ -45,11 +55,11 @@ export function SignInForm({
   };
 
   return (
-    <form className="card auth" onSubmit={submit}>
+    <form className="card auth" method="post" onSubmit={submit}>
       <h1>Sign in to Handoff</h1>
-      {expired && (
+      {notice && (
         <p className="notice" role="status">
-          Your session ended, and this device forgot your data. Sign in again to continue.
+          {notice}
         </p>
       )}
       <p className="hint">

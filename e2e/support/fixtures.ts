@@ -41,6 +41,11 @@ export async function signIn(context: BrowserContext, account: Account) {
   expect(cookies.some((c) => c.name.includes("next-auth.session-token"))).toBe(true);
 }
 
+/** `n` devices as a tuple, so `const [a, b] = await openDevices(2)` needs no undefined checks. */
+export type Devices<N extends number, Acc extends Device[] = []> = Acc["length"] extends N
+  ? Acc
+  : Devices<N, [...Acc, Device]>;
+
 interface Fixtures {
   /** A fresh account, signed up but not signed in anywhere. */
   account: Account;
@@ -48,7 +53,10 @@ interface Fixtures {
    * Opens `count` devices of one user: each its own browser context (own cookies, storage and
    * BroadcastChannel), signed in and showing `path`. Contexts close after the test.
    */
-  openDevices: (count: number, options?: { account?: Account; path?: string }) => Promise<Device[]>;
+  openDevices: <N extends 1 | 2 | 3 | 4>(
+    count: N,
+    options?: { account?: Account; path?: string },
+  ) => Promise<Devices<N>>;
   /**
    * A server of this test's own (to kill, restart or configure), with one device signed in
    * as a fresh account and showing /drafts. Stopped after the test.
@@ -66,18 +74,23 @@ export const test = base.extend<Fixtures>({
   },
   openDevices: async ({ browser, account, baseURL }, use) => {
     const opened: BrowserContext[] = [];
-    await use(async (count, options = {}) => {
-      const devices: Device[] = [];
-      for (let i = 0; i < count; i++) {
-        const context = await browser.newContext({ baseURL });
-        opened.push(context);
-        await signIn(context, options.account ?? account);
-        const page = await context.newPage();
-        await page.goto(options.path ?? "/drafts");
-        devices.push({ context, page });
-      }
-      return devices;
-    });
+    await use(
+      async <N extends 1 | 2 | 3 | 4>(
+        count: N,
+        options: { account?: Account; path?: string } = {},
+      ) => {
+        const devices: Device[] = [];
+        for (let i = 0; i < count; i++) {
+          const context = await browser.newContext({ baseURL });
+          opened.push(context);
+          await signIn(context, options.account ?? account);
+          const page = await context.newPage();
+          await page.goto(options.path ?? "/drafts");
+          devices.push({ context, page });
+        }
+        return devices as Devices<N>;
+      },
+    );
     await Promise.all(opened.map((context) => context.close()));
   },
   ownServer: async ({ browser }, use) => {

@@ -23,6 +23,10 @@ export function serverEnv({ port, dataDir, secret, env }) {
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     HANDOFF_DATA_DIR: dataDir,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Every test signs up and in from 127.0.0.1: per-address limits are raised here, and the
+    // throttling tests lower them again on a server of their own.
+    HANDOFF_SIGNUPS_PER_ADDRESS: "1000000",
+    HANDOFF_SIGNIN_ATTEMPTS_PER_ADDRESS: "1000000",
     ...env,
   };
 }

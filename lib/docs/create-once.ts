@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { type DocKind, getStore, type StoredDoc } from "@/lib/store";
+import { assertRoomFor } from "./quota";
 
 /**
  * Exactly-once creation: the id is derived from what the user acted on (a cart or form
@@ -17,6 +18,7 @@ export async function createOnce<T>(
   const earlier = await store.getDoc<T>(userId, kind, id);
   if (earlier) return { doc: earlier, repeated: true };
   const data = await make();
+  await assertRoomFor(userId, kind);
   try {
     return { doc: await store.createDoc<T>({ id, userId, kind, data }), repeated: false };
   } catch (error) {

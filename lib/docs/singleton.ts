@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { type DocKind, getStore, type StoredDoc } from "@/lib/store";
+import { type DocKind, getStore, type StoredDoc, type WriteOp } from "@/lib/store";
 import type { SingletonView } from "./types";
 
 /**
@@ -33,6 +33,17 @@ export async function readSingleton<T>(
 /** Cheap check for an idle poll: the version only, from one point read. */
 export async function singletonVersion<T>(userId: string, def: SingletonDef<T>) {
   return (await readSingleton(userId, def)).version;
+}
+
+/** The write of `writeSingleton`, as one operation of an atomic commit with others. */
+export function singletonWriteOp<T>(
+  def: SingletonDef<T>,
+  data: T,
+  expectedVersion: number,
+): WriteOp {
+  return expectedVersion === 0
+    ? { op: "create", kind: def.kind, id: def.id, data }
+    : { op: "replace", kind: def.kind, id: def.id, data, expectedVersion };
 }
 
 export async function writeSingleton<T>(

@@ -4,7 +4,7 @@ import { conditionalFetch, forget, rememberResponse } from "@/lib/sync/condition
 import type { DocTransport, Versioned } from "@/lib/sync/doc-sync";
 import { pollingConfig } from "@/lib/sync/polling";
 import { MAX_TITLE_CHARS } from "./limits";
-import type { Draft, DraftFields } from "./schema";
+import type { Draft, DraftFields, DraftSummary } from "./schema";
 
 export const DRAFTS_URL = "/api/drafts";
 export const draftUrl = (id: string) => `${DRAFTS_URL}/${id}`;
@@ -14,9 +14,13 @@ export const draftVersion = (draft: Draft): Versioned<DraftFields> => ({
   data: { title: draft.title, body: draft.body },
 });
 
-/** The list, polled every second while the page is visible. */
+/** The list (titles and versions, no bodies), polled every second while the page is visible. */
 export function useDraftList() {
-  return useSWR<{ drafts: Draft[] }, ApiClientError>(DRAFTS_URL, conditionalFetch, pollingConfig);
+  return useSWR<{ drafts: DraftSummary[] }, ApiClientError>(
+    DRAFTS_URL,
+    conditionalFetch,
+    pollingConfig,
+  );
 }
 
 /** One draft, polled every second while it is open. */
@@ -29,11 +33,12 @@ function remember(draft: Draft, etag: string | null) {
   const body = { draft };
   rememberResponse(draftUrl(draft.id), etag, body);
   void mutate(draftUrl(draft.id), body, { revalidate: false });
-  void mutate<{ drafts: Draft[] }>(
+  const { body: _text, ...summary } = draft;
+  void mutate<{ drafts: DraftSummary[] }>(
     DRAFTS_URL,
     (list) =>
       list && {
-        drafts: [draft, ...list.drafts.filter((d) => d.id !== draft.id)].sort((a, b) =>
+        drafts: [summary, ...list.drafts.filter((d) => d.id !== draft.id)].sort((a, b) =>
           b.updatedAt.localeCompare(a.updatedAt),
         ),
       },
@@ -41,20 +46,32 @@ function remember(draft: Draft, etag: string | null) {
   );
 }
 
+const RETRY_DELAYS_MS = [500, 1500];
+
+/**
+ * Creates a draft under an id chosen here, so sending the same create again after a lost
+ * answer (it is retried on network errors and 5xx) finds the first instead of making two.
+ */
 export async function createDraft(fields: Partial<DraftFields> = {}): Promise<Draft> {
-  const { body, etag } = await apiFetch<{ draft: Draft }>(DRAFTS_URL, {
-    method: "POST",
-    json: fields,
-  });
-  if (!body) throw new Error("The server did not return the new draft");
-  remember(body.draft, etag);
-  return body.draft;
+  const request = { method: "POST", json: { id: crypto.randomUUID(), ...fields } };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const { body, etag } = await apiFetch<{ draft: Draft }>(DRAFTS_URL, request);
+      if (!body) throw new Error("The server did not return the new draft");
+      remember(body.draft, etag);
+      return body.draft;
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (!(error as ApiClientError).transient || delay === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 export async function deleteDraft(id: string): Promise<void> {
   await apiFetch(draftUrl(id), { method: "DELETE" });
   forget(draftUrl(id));
-  await mutate<{ drafts: Draft[] }>(
+  await mutate<{ drafts: DraftSummary[] }>(
     DRAFTS_URL,
     (list) => list && { drafts: list.drafts.filter((d) => d.id !== id) },
     { revalidate: true },

@@ -14,12 +14,21 @@ export const draftFieldsSchema = z.object({
     ),
 });
 
-export const createDraftSchema = draftFieldsSchema.partial().strict();
+export const draftIdSchema = z.uuid({ message: "Not a draft id" });
+
+/**
+ * The client picks the id (a random UUID), so a create that is retried after a lost answer
+ * finds the draft it already made instead of making a second one.
+ */
+export const createDraftSchema = draftFieldsSchema
+  .partial()
+  .extend({ id: draftIdSchema.optional() })
+  .strict();
 export const updateDraftSchema = draftFieldsSchema.strict();
 
 export type DraftFields = z.infer<typeof draftFieldsSchema>;
 
-/** What the API sends and the UI shows. */
+/** What the API sends for one draft. */
 export interface Draft extends DraftFields {
   id: string;
   createdAt: string;
@@ -27,4 +36,5 @@ export interface Draft extends DraftFields {
   version: number;
 }
 
-export const draftIdSchema = z.uuid({ message: "Not a draft id" });
+/** What the list sends: no bodies, so a list of many long drafts stays small. */
+export type DraftSummary = Omit<Draft, "body">;

@@ -1,8 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { assertRoomFor } from "@/lib/docs/quota";
 import { AppError } from "@/lib/errors";
 import { getStore, type StoredDoc } from "@/lib/store";
-import { type Draft, type DraftFields, draftIdSchema } from "./schema";
+import { type Draft, type DraftFields, type DraftSummary, draftIdSchema } from "./schema";
 
 const toDraft = ({ id, data, createdAt, updatedAt, version }: StoredDoc<DraftFields>): Draft => ({
   id,
@@ -21,15 +22,23 @@ async function findOwned(userId: string, id: string) {
   return getStore().getDoc<DraftFields>(userId, "draft", id);
 }
 
-/** The marker is read first: a write landing after it only makes the next poll refetch. */
-export async function listDrafts(userId: string) {
-  const store = getStore();
-  const marker = await store.getMarker(userId);
-  const docs = await store.listDocs<DraftFields>(userId, "draft");
-  return { marker, drafts: docs.map(toDraft) };
+/**
+ * Titles and versions, no bodies: the open draft is fetched on its own. The caller read the
+ * marker before this (with the session check), so a write landing between only makes the next
+ * poll refetch.
+ */
+export async function listDrafts(userId: string): Promise<DraftSummary[]> {
+  const docs = await getStore().listDocs<Pick<DraftFields, "title">>(userId, "draft", {
+    fields: ["title"],
+  });
+  return docs.map(({ id, data, createdAt, updatedAt, version }) => ({
+    id,
+    title: data.title,
+    createdAt,
+    updatedAt,
+    version,
+  }));
 }
-
-export const draftsMarker = (userId: string) => getStore().getMarker(userId);
 
 export async function getDraft(userId: string, id: string): Promise<Draft> {
   const doc = await findOwned(userId, id);
@@ -37,14 +46,31 @@ export async function getDraft(userId: string, id: string): Promise<Draft> {
   return toDraft(doc);
 }
 
-export async function createDraft(userId: string, fields: Partial<DraftFields>): Promise<Draft> {
-  const doc = await getStore().createDoc<DraftFields>({
-    id: randomUUID(),
-    userId,
-    kind: "draft",
-    data: { title: fields.title ?? "", body: fields.body ?? "" },
-  });
-  return toDraft(doc);
+/**
+ * Creates a draft under the id the client chose. A retry of the same create (the first answer
+ * was lost) finds that draft and returns it with `repeated`, instead of making a second.
+ */
+export async function createDraft(
+  userId: string,
+  { id = randomUUID(), ...fields }: Partial<DraftFields> & { id?: string },
+): Promise<{ draft: Draft; repeated: boolean }> {
+  const earlier = await findOwned(userId, id);
+  if (earlier) return { draft: toDraft(earlier), repeated: true };
+  await assertRoomFor(userId, "draft");
+  try {
+    const doc = await getStore().createDoc<DraftFields>({
+      id,
+      userId,
+      kind: "draft",
+      data: { title: fields.title ?? "", body: fields.body ?? "" },
+    });
+    return { draft: toDraft(doc), repeated: false };
+  } catch (error) {
+    const other =
+      error instanceof AppError && error.code === "conflict" ? await findOwned(userId, id) : null;
+    if (!other) throw error;
+    return { draft: toDraft(other), repeated: true };
+  }
 }
 
 export async function updateDraft(

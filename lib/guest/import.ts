@@ -1,88 +1,111 @@
 import "server-only";
 import { EMPTY_APPLICATION } from "@/lib/apply/fields";
 import { applicationDef } from "@/lib/apply/service";
-import { readSingleton, writeSingleton } from "@/lib/docs/singleton";
+import { assertRoomFor } from "@/lib/docs/quota";
+import { readSingleton, singletonWriteOp } from "@/lib/docs/singleton";
+import { createDraft } from "@/lib/drafts/service";
 import { AppError } from "@/lib/errors";
 import { mergeCart } from "@/lib/shop/cart";
 import { cartDef } from "@/lib/shop/service";
-import { getStore } from "@/lib/store";
+import { getStore, type WriteOp } from "@/lib/store";
 import type { GuestImport } from "./import-schema";
-import { saveShippingFromSeal } from "./shipping";
+import { SealExpiredError } from "./seal";
+import { shippingDef, unsealShipping } from "./shipping";
 
-const isConflict = (error: unknown, code: "conflict" | "version_conflict") =>
-  error instanceof AppError && error.code === code;
+export interface ImportResult {
+  imported: boolean;
+  drafts: number;
+  cartItems: number;
+  form: boolean;
+}
 
-/** Read-modify-write with If-Match, again on a race, until it lands. */
-async function retrying<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!isConflict(error, "version_conflict") || attempt >= 5) throw error;
-    }
+/** Expired details are left behind (the guest enters them again); damaged ones refuse the import. */
+function openShipping(token: string) {
+  try {
+    return unsealShipping(token);
+  } catch (error) {
+    if (error instanceof SealExpiredError) return null;
+    throw error;
   }
 }
 
+const NOTHING: ImportResult = { imported: false, drafts: 0, cartItems: 0, form: false };
+
+const isCode = (error: unknown, code: "conflict" | "version_conflict") =>
+  error instanceof AppError && error.code === code;
+
 /**
- * Moves a guest's browser data into their account, once per `importId`: a marker document is
- * created first and a second import (another tab, a retry) stops there. Drafts are added
- * (their ids come from the browser, so a repeat is a no-op too), cart quantities are added to
- * the account's, and the form is kept only where the account has none.
+ * Moves a guest's browser data into their account, once per `importId`, safe to retry after
+ * any failure:
+ * 1. everything is checked before anything is written (the sealed shipping details open, the
+ *    drafts fit the account's limit), so a bad import changes nothing;
+ * 2. drafts are created under the ids the browser gave them, so a repeat finds them;
+ * 3. the cart (quantities added), the form (kept only where the account has none), the
+ *    shipping details and the record of this import are one atomic commit: either all of
+ *    them land, or none and a retry does them again; a later repeat finds the record and stops.
  */
-export async function importGuestData(userId: string, data: GuestImport) {
+export async function importGuestData(userId: string, data: GuestImport): Promise<ImportResult> {
   const store = getStore();
-  const markerId = `import-${data.importId}`;
-  try {
-    await store.createDoc({
-      id: markerId,
-      userId,
-      kind: "import",
-      data: { at: new Date().toISOString() },
-    });
-  } catch (error) {
-    if (isConflict(error, "conflict"))
-      return { imported: false, drafts: 0, cartItems: 0, form: false };
-    throw error;
+  const recordId = `import-${data.importId}`;
+  if (await store.getDoc(userId, "import", recordId)) return NOTHING;
+
+  const shipping = data.sealedShipping ? openShipping(data.sealedShipping) : null;
+  const existing = await Promise.all(
+    data.drafts.map(({ id }) => store.getDoc(userId, "draft", id)),
+  );
+  const newDrafts = data.drafts.filter((_, index) => !existing[index]);
+  if (newDrafts.length) await assertRoomFor(userId, "draft", newDrafts.length);
+  await assertRoomFor(userId, "import");
+
+  let drafts = 0;
+  for (const { id, title, body } of newDrafts) {
+    if (!(await createDraft(userId, { id, title, body })).repeated) drafts++;
   }
-  try {
-    let drafts = 0;
-    for (const { id, title, body } of data.drafts) {
-      try {
-        await store.createDoc({ id, userId, kind: "draft", data: { title, body } });
-        drafts++;
-      } catch (error) {
-        if (!isConflict(error, "conflict")) throw error;
-      }
-    }
-    const cartItems = Object.values(data.cart).reduce((sum, quantity) => sum + quantity, 0);
+
+  const cartItems = Object.values(data.cart).reduce((sum, quantity) => sum + quantity, 0);
+  const formTouched = Object.entries(data.form).some(
+    ([key, value]) => value !== EMPTY_APPLICATION[key as keyof typeof data.form],
+  );
+  for (let attempt = 0; ; attempt++) {
+    const ops: WriteOp[] = [];
     if (cartItems > 0) {
-      await retrying(async () => {
-        const current = await readSingleton(userId, cartDef);
-        const merged = mergeCart({}, data.cart, current.data).data;
-        await writeSingleton(userId, cartDef, merged, current.version);
-      });
+      const cart = await readSingleton(userId, cartDef);
+      ops.push(singletonWriteOp(cartDef, mergeCart({}, data.cart, cart.data).data, cart.version));
     }
-    const formTouched = Object.entries(data.form).some(
-      ([key, value]) => value !== EMPTY_APPLICATION[key as keyof typeof data.form],
-    );
     let form = false;
     if (formTouched) {
-      form = await retrying(async () => {
-        const current = await readSingleton(userId, applicationDef);
-        const accountHasOne = Object.entries(current.data).some(
-          ([key, value]) =>
-            key !== "step" && value !== EMPTY_APPLICATION[key as keyof typeof current.data],
-        );
-        if (accountHasOne) return false;
-        await writeSingleton(userId, applicationDef, { ...data.form, step: 1 }, current.version);
-        return true;
-      });
+      const current = await readSingleton(userId, applicationDef);
+      const accountHasOne = Object.entries(current.data).some(
+        ([key, value]) =>
+          key !== "step" && value !== EMPTY_APPLICATION[key as keyof typeof current.data],
+      );
+      if (!accountHasOne) {
+        ops.push(singletonWriteOp(applicationDef, { ...data.form, step: 1 }, current.version));
+        form = true;
+      }
     }
-    if (data.sealedShipping) await saveShippingFromSeal(userId, data.sealedShipping);
-    return { imported: true, drafts, cartItems, form };
-  } catch (error) {
-    // Let a retry run the whole import again rather than find a marker and skip the rest.
-    await store.deleteDoc(userId, "import", markerId).catch(() => {});
-    throw error;
+    if (shipping) {
+      const current = await readSingleton(userId, shippingDef);
+      ops.push(singletonWriteOp(shippingDef, shipping, current.version));
+    }
+    const result: ImportResult = { imported: true, drafts, cartItems, form };
+    try {
+      await store.commit(userId, [
+        {
+          op: "create",
+          kind: "import",
+          id: recordId,
+          data: { at: new Date().toISOString(), result },
+        },
+        ...ops,
+      ]);
+      return result;
+    } catch (error) {
+      // Another tab's import of the same data won the race: it did the work.
+      if (await store.getDoc(userId, "import", recordId)) return NOTHING;
+      // The cart or form changed (or was created) since we read it: read again and retry.
+      const stale = isCode(error, "version_conflict") || isCode(error, "conflict");
+      if (!stale || attempt >= 5) throw error;
+    }
   }
 }

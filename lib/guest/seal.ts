@@ -20,16 +20,28 @@ function sealKey(): Buffer {
   return key;
 }
 
-/** `purpose` is bound into the ciphertext: a token sealed for one use opens for no other. */
-export function seal(value: unknown, purpose: string): string {
+/** Thrown by `unseal` for a token that was sound but has outlived its time. */
+export class SealExpiredError extends AppError {
+  constructor() {
+    super("bad_request", "The sealed data has expired; enter it again");
+  }
+}
+
+/**
+ * `purpose` is bound into the ciphertext: a token sealed for one use opens for no other. The
+ * expiry is sealed inside too, so a copy kept past it opens for nothing.
+ */
+export function seal(value: unknown, purpose: string, ttlMs: number): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", sealKey(), iv);
   cipher.setAAD(Buffer.from(purpose));
-  const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
+  const plain = JSON.stringify({ v: value, exp: Date.now() + ttlMs });
+  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
   return Buffer.concat([iv, body, cipher.getAuthTag()]).toString("base64url");
 }
 
-export function unseal(token: string, purpose: string): unknown {
+export function unseal(token: string, purpose: string, now = Date.now()): unknown {
+  let sealed: { v?: unknown; exp?: unknown };
   try {
     const raw = Buffer.from(token, "base64url");
     const decipher = createDecipheriv("aes-256-gcm", sealKey(), raw.subarray(0, 12));
@@ -39,8 +51,10 @@ export function unseal(token: string, purpose: string): unknown {
       decipher.update(raw.subarray(12, raw.length - 16)),
       decipher.final(),
     ]);
-    return JSON.parse(plain.toString("utf8"));
+    sealed = JSON.parse(plain.toString("utf8"));
   } catch {
     throw new AppError("bad_request", "The sealed data is damaged or was sealed with another key");
   }
+  if (typeof sealed.exp !== "number" || sealed.exp <= now) throw new SealExpiredError();
+  return sealed.v;
 }

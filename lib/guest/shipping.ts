@@ -1,12 +1,13 @@
 import "server-only";
-import { readSingleton, type SingletonDef, writeSingleton } from "@/lib/docs/singleton";
+import { readSingleton, type SingletonDef } from "@/lib/docs/singleton";
 import { AppError } from "@/lib/errors";
 import { seal, unseal } from "./seal";
 import { type Shipping, shippingSchema } from "./shipping-schema";
+import { GUEST_TTL_MS } from "./ttl";
 
 const PURPOSE = "handoff:shipping:v1";
 
-export const sealShipping = (shipping: Shipping) => seal(shipping, PURPOSE);
+export const sealShipping = (shipping: Shipping) => seal(shipping, PURPOSE, GUEST_TTL_MS);
 
 export function unsealShipping(token: string): Shipping {
   const parsed = shippingSchema.safeParse(unseal(token, PURPOSE));
@@ -15,7 +16,7 @@ export function unsealShipping(token: string): Shipping {
   return parsed.data;
 }
 
-const shippingDef: SingletonDef<Shipping | null> = {
+export const shippingDef: SingletonDef<Shipping | null> = {
   kind: "settings",
   id: "shipping",
   empty: null,
@@ -24,10 +25,3 @@ const shippingDef: SingletonDef<Shipping | null> = {
 
 export const readShipping = async (userId: string) =>
   (await readSingleton(userId, shippingDef)).data;
-
-/** A guest's sealed shipping details become the account's when they sign in. */
-export async function saveShippingFromSeal(userId: string, token: string) {
-  const shipping = unsealShipping(token);
-  const current = await readSingleton(userId, shippingDef);
-  await writeSingleton(userId, shippingDef, shipping, current.version);
-}

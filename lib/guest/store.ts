@@ -3,9 +3,9 @@ import { type PersistStorage, persist } from "zustand/middleware";
 import { type ApplicationDraft, EMPTY_APPLICATION } from "@/lib/apply/fields";
 import type { Cart } from "@/lib/shop/cart";
 import { expiringStorage } from "./expiring-storage";
+import { GUEST_TTL_MS } from "./ttl";
 
 export const GUEST_STORAGE_KEY = "handoff:guest";
-export const GUEST_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface GuestDraft {
   id: string;

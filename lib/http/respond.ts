@@ -1,6 +1,7 @@
 import "server-only";
 import { type NextRequest, NextResponse } from "next/server";
 import { AppError, type ErrorBody } from "@/lib/errors";
+import { assertSameOrigin } from "./same-origin";
 
 /** Per-user JSON must never sit in a shared cache, nor in the browser's disk cache. */
 const PRIVATE = { "Cache-Control": "private, no-store" };
@@ -30,15 +31,20 @@ export function errorResponse(error: unknown) {
     ...appError.extra,
     error: { code: appError.code, message: appError.message },
   };
+  const retryAfter = appError.retryAfter ?? (appError.code === "store_unavailable" ? 2 : undefined);
   const headers: Record<string, string> =
-    appError.code === "store_unavailable" ? { "Retry-After": "2" } : {};
+    retryAfter === undefined ? {} : { "Retry-After": String(Math.max(1, Math.ceil(retryAfter))) };
   return json(body, { status: appError.status, headers });
 }
 
-/** Wraps a route handler so every thrown error becomes the one JSON error shape. */
+/**
+ * Wraps a route handler: cross-site writes are refused before it runs, and every thrown error
+ * becomes the one JSON error shape.
+ */
 export function route<C>(handler: (request: NextRequest, context: C) => Promise<Response>) {
   return async (request: NextRequest, context: C) => {
     try {
+      assertSameOrigin(request);
       return await handler(request, context);
     } catch (error) {
       return errorResponse(error);

@@ -1,7 +1,9 @@
+import { signOut } from "next-auth/react";
 import { syncTargetFor } from "@/lib/docs/registry";
 import { forget } from "@/lib/sync/conditional-fetcher";
 import { pendingEntries } from "@/lib/sync/outbox";
 import { replayOutbox } from "@/lib/sync/replay-outbox";
+import { postToTabs } from "@/lib/sync/tab-channel";
 import { flushLiveDocs } from "@/lib/sync/use-doc-sync";
 import { clearHandoffStorage } from "@/lib/ui/device-storage";
 
@@ -26,4 +28,14 @@ export async function forgetDevice(target: string) {
       if (name?.startsWith("handoff")) indexedDB.deleteDatabase(name);
   }
   window.location.assign(target);
+}
+
+/**
+ * Signs this browser out (next-auth clears the cookie and the server revokes the session), tells
+ * this browser's other tabs, and forgets the user here, landing on `target`.
+ */
+export async function signOutHere(target = "/signin") {
+  await signOut({ redirect: false });
+  postToTabs({ type: "signed-out", expired: false });
+  await forgetDevice(target);
 }

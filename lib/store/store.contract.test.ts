@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { createCosmosStore } from "./cosmos";
 import { createSqliteStore } from "./sqlite";
 import { startTestCosmosServer } from "./test-cosmos-server.mjs";
-import type { Store } from "./types";
+import type { Store, StoredDoc } from "./types";
 
 type Harness = { store: Store; stop: () => Promise<void> };
 
@@ -12,7 +12,7 @@ const adapters: Array<[string, () => Promise<Harness>]> = [
   [
     "sqlite",
     async () => {
-      const store = createSqliteStore({ file: ":memory:" });
+      const store = createSqliteStore({ file: ":memory:", limits: { maxDocBytes: 4096 } });
       return { store, stop: () => store.close() };
     },
   ],
@@ -20,7 +20,12 @@ const adapters: Array<[string, () => Promise<Harness>]> = [
     "cosmos",
     async () => {
       const server = await startTestCosmosServer();
-      const store = createCosmosStore({ ...server, database: "contract", container: "items" });
+      const store = createCosmosStore({
+        ...server,
+        database: "contract",
+        container: "items",
+        limits: { maxDocBytes: 4096 },
+      });
       return {
         store,
         stop: async () => {
@@ -38,6 +43,8 @@ const user = (email = `${randomUUID()}@example.com`) => ({
   passwordHash: "scrypt$1$1$1$c2FsdA==$aGFzaA==",
   createdAt: new Date().toISOString(),
 });
+
+const marker = async (store: Store, userId: string) => (await store.getControl(userId)).marker;
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -158,20 +165,20 @@ describe.each(adapters)("store contract: %s", (_name, start) => {
 
   it("bumps the user's change marker on every write and on nothing else", async () => {
     const userId = randomUUID();
-    expect(await store.getMarker(userId)).toBe(0);
+    expect(await marker(store, userId)).toBe(0);
     const doc = await store.createDoc({ id: randomUUID(), userId, kind: "draft", data: {} });
-    const afterCreate = await store.getMarker(userId);
+    const afterCreate = await marker(store, userId);
     expect(afterCreate).toBeGreaterThan(0);
     await store.listDocs(userId, "draft");
     await store.getDoc(userId, "draft", doc.id);
     await rejection(store.updateDoc(userId, "draft", doc.id, {}, 99));
-    expect(await store.getMarker(userId)).toBe(afterCreate);
+    expect(await marker(store, userId)).toBe(afterCreate);
     await store.updateDoc(userId, "draft", doc.id, { a: 1 }, 1);
-    const afterUpdate = await store.getMarker(userId);
+    const afterUpdate = await marker(store, userId);
     expect(afterUpdate).toBeGreaterThan(afterCreate);
     await store.deleteDoc(userId, "draft", doc.id);
-    expect(await store.getMarker(userId)).toBeGreaterThan(afterUpdate);
-    expect(await store.getMarker(randomUUID())).toBe(0);
+    expect(await marker(store, userId)).toBeGreaterThan(afterUpdate);
+    expect(await marker(store, randomUUID())).toBe(0);
   });
 
   it("lets exactly one of two concurrent updates from the same version win", async () => {
@@ -184,15 +191,168 @@ describe.each(adapters)("store contract: %s", (_name, start) => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((await store.getDoc(userId, "draft", doc.id))?.version).toBe(2);
   });
+
+  it("commits several writes with one marker bump, or none of them", async () => {
+    const userId = randomUUID();
+    const kept = await store.createDoc({ id: randomUUID(), userId, kind: "cart", data: { a: 1 } });
+    const before = await marker(store, userId);
+    const fresh = randomUUID();
+    const written = await store.commit(userId, [
+      { op: "create", kind: "draft", id: fresh, data: { title: "new" } },
+      { op: "replace", kind: "cart", id: kept.id, data: { a: 2 }, expectedVersion: 1 },
+    ]);
+    expect(written.map((doc) => doc.version)).toEqual([1, 2]);
+    expect(await marker(store, userId)).toBeGreaterThan(before);
+
+    // A stale replace fails the commit; the create before it must not be left behind.
+    const orphan = randomUUID();
+    const error = await rejection(
+      store.commit(userId, [
+        { op: "create", kind: "draft", id: orphan, data: {} },
+        { op: "replace", kind: "cart", id: kept.id, data: { a: 3 }, expectedVersion: 1 },
+      ]),
+    );
+    expect(error.code).toBe("version_conflict");
+    expect((error.extra?.current as StoredDoc | undefined)?.data).toEqual({ a: 2 });
+    expect((await store.getDoc(userId, "cart", kept.id))?.data).toEqual({ a: 2 });
+    if (store.name === "sqlite") {
+      // The Cosmos DB test server runs a batch's operations in order without rolling back
+      // (a real account does roll back); the adapter orders operations so that is harmless.
+      expect(await store.getDoc(userId, "draft", orphan)).toBeNull();
+    }
+    expect(
+      (
+        await rejection(
+          store.commit(userId, [{ op: "create", kind: "draft", id: fresh, data: {} }]),
+        )
+      ).code,
+    ).toBe("conflict");
+  });
+
+  it("refuses a document larger than the limit and stores nothing", async () => {
+    const userId = randomUUID();
+    const big = { text: "x".repeat(5000) };
+    expect(
+      (await rejection(store.createDoc({ id: randomUUID(), userId, kind: "draft", data: big })))
+        .code,
+    ).toBe("payload_too_large");
+    const doc = await store.createDoc({ id: randomUUID(), userId, kind: "draft", data: {} });
+    expect((await rejection(store.updateDoc(userId, "draft", doc.id, big, 1))).code).toBe(
+      "payload_too_large",
+    );
+    expect(await store.countDocs(userId)).toBe(1);
+  });
+
+  it("counts, lists with chosen fields, and exports a user's documents", async () => {
+    const userId = randomUUID();
+    for (const title of ["a", "b"])
+      await store.createDoc({
+        id: randomUUID(),
+        userId,
+        kind: "draft",
+        data: { title, body: "long" },
+      });
+    await store.createDoc({ id: "cart", userId, kind: "cart", data: { pen: 1 } });
+    expect(await store.countDocs(userId, "draft")).toBe(2);
+    expect(await store.countDocs(userId)).toBe(3);
+    expect(await store.countDocs(randomUUID())).toBe(0);
+    const light = await store.listDocs<{ title: string }>(userId, "draft", { fields: ["title"] });
+    expect(light.map((doc) => doc.data).sort((x, y) => x.title.localeCompare(y.title))).toEqual([
+      { title: "a" },
+      { title: "b" },
+    ]);
+    const all = await store.exportDocs(userId);
+    expect(all.map((doc) => doc.kind).sort()).toEqual(["cart", "draft", "draft"]);
+    expect(all.every((doc) => doc.userId === userId)).toBe(true);
+  });
+
+  it("keeps session state beside the marker, changed without moving it", async () => {
+    const userId = randomUUID();
+    await store.createDoc({ id: randomUUID(), userId, kind: "draft", data: {} });
+    const before = await store.getControl(userId);
+    await store.updateSessions(userId, () => ({
+      sessionsValidAfter: 42,
+      revoked: [{ sid: "s", startedAt: 1, expiresAt: 2 }],
+    }));
+    expect(await store.getControl(userId)).toEqual({
+      marker: before.marker,
+      sessionsValidAfter: 42,
+      revoked: [{ sid: "s", startedAt: 1, expiresAt: 2 }],
+    });
+    // Concurrent changes are applied one after the other, none lost.
+    await Promise.all(
+      [1, 2, 3].map((n) =>
+        store.updateSessions(userId, (current) => ({
+          ...current,
+          revoked: [...current.revoked, { sid: `c${n}`, startedAt: n, expiresAt: n }],
+        })),
+      ),
+    );
+    expect((await store.getControl(userId)).revoked).toHaveLength(4);
+    const fresh = randomUUID();
+    await store.updateSessions(fresh, () => ({ sessionsValidAfter: 7, revoked: [] }));
+    expect(await store.getControl(fresh)).toEqual({
+      marker: 0,
+      sessionsValidAfter: 7,
+      revoked: [],
+    });
+  });
+
+  it("deletes a user's documents and account, ending their sessions, and nobody else's", async () => {
+    const account = user();
+    await store.createUser(account);
+    const other = randomUUID();
+    await store.createDoc({ id: randomUUID(), userId: account.id, kind: "draft", data: {} });
+    await store.createDoc({ id: "cart", userId: account.id, kind: "cart", data: {} });
+    const kept = await store.createDoc({
+      id: randomUUID(),
+      userId: other,
+      kind: "draft",
+      data: {},
+    });
+    const before = Date.now();
+    await store.deleteUser(account.id, account.email);
+    expect(await store.exportDocs(account.id)).toEqual([]);
+    expect(await store.countDocs(account.id)).toBe(0);
+    expect(await store.findUserByEmail(account.email)).toBeNull();
+    expect((await store.getControl(account.id)).sessionsValidAfter).toBeGreaterThanOrEqual(before);
+    expect(await store.getDoc(other, "draft", kept.id)).not.toBeNull();
+    // The email can sign up again.
+    await store.createUser({ ...user(account.email) });
+  });
+
+  it("changes a password hash by email", async () => {
+    const account = user();
+    await store.createUser(account);
+    expect(await store.setPasswordHash(account.email, "new-hash")).toBe(true);
+    expect((await store.findUserByEmail(account.email))?.passwordHash).toBe("new-hash");
+    expect(await store.setPasswordHash(`${randomUUID()}@example.com`, "x")).toBe(false);
+  });
+
+  it("counts attempts in a window that every caller shares, and clears them", async () => {
+    const key = `test:${randomUUID()}`;
+    expect(await store.readCounter(key)).toBeNull();
+    const hits = await Promise.all([1, 2, 3].map(() => store.hitCounter(key, 60_000)));
+    expect(hits.map((hit) => hit.count).sort()).toEqual([1, 2, 3]);
+    expect((await store.readCounter(key))?.count).toBe(3);
+    await store.clearCounter(key);
+    expect(await store.readCounter(key)).toBeNull();
+    const short = `test:${randomUUID()}`;
+    await store.hitCounter(short, 30);
+    await store.hitCounter(short, 30);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(await store.readCounter(short)).toBeNull();
+    expect((await store.hitCounter(short, 60_000)).count).toBe(1);
+  });
 });
 
 describe("cosmos adapter when the server is gone", () => {
   it("answers store_unavailable instead of hanging or leaking a raw error", async () => {
     const server = await startTestCosmosServer();
     const store = createCosmosStore({ ...server, database: "gone", container: "items" });
-    await store.getMarker("u");
+    await marker(store, "u");
     await server.close();
-    const error = await rejection(store.getMarker("u"));
+    const error = await rejection(marker(store, "u"));
     expect(error.code).toBe("store_unavailable");
     await store.close();
   });

@@ -1,24 +1,29 @@
-import { requireUserId } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/session";
 import { createDraftSchema } from "@/lib/drafts/schema";
-import { createDraft, draftsMarker, listDrafts } from "@/lib/drafts/service";
+import { createDraft, listDrafts } from "@/lib/drafts/service";
 import { readJson } from "@/lib/http/body";
 import { docEtag, ifNoneMatch, listEtag } from "@/lib/http/etag";
 import { empty, json, route } from "@/lib/http/respond";
 
-/** Polled every second by every open page: an unchanged list costs one marker read and a 304. */
+/**
+ * Polled every second by every open page: the session check reads the user's control document,
+ * whose marker is the list's ETag, so an unchanged list costs that one read and a 304.
+ */
 export const GET = route(async (request) => {
-  const userId = await requireUserId(request);
-  if (request.headers.has("if-none-match")) {
-    const etag = listEtag(await draftsMarker(userId));
-    if (ifNoneMatch(request, etag)) return empty(304, { ETag: etag });
-  }
-  const { marker, drafts } = await listDrafts(userId);
-  return json({ drafts }, { headers: { ETag: listEtag(marker) } });
+  const user = await requireUser(request);
+  const etag = listEtag(user.control.marker);
+  if (ifNoneMatch(request, etag)) return empty(304, { ETag: etag });
+  const drafts = await listDrafts(user.id);
+  return json({ drafts }, { headers: { ETag: etag } });
 });
 
+/** 201 with the new draft; 200 with `repeated` when this id was created before (a retry). */
 export const POST = route(async (request) => {
-  const userId = await requireUserId(request);
+  const user = await requireUser(request);
   const fields = await readJson(request, createDraftSchema);
-  const draft = await createDraft(userId, fields);
-  return json({ draft }, { status: 201, headers: { ETag: docEtag(draft.version) } });
+  const { draft, repeated } = await createDraft(user.id, fields);
+  return json(
+    { draft, repeated },
+    { status: repeated ? 200 : 201, headers: { ETag: docEtag(draft.version) } },
+  );
 });

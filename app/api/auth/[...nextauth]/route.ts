@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
+import { guardAuthRoute } from "@/lib/auth/auth-route";
 import { authOptions } from "@/lib/auth/options";
 
-const handler = NextAuth(authOptions);
+const handler = guardAuthRoute(NextAuth(authOptions));
 
 export { handler as GET, handler as POST };

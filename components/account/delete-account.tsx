@@ -1,0 +1,59 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { DELETE_CONFIRMATION } from "@/lib/account/confirmation";
+import { signOutHere } from "@/lib/session/leave";
+import { apiFetch } from "@/lib/sync/api-client";
+
+/** Removes the account and everything in it, after the user types the confirmation. */
+export function DeleteAccount() {
+  const [typed, setTyped] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch("/api/account", { method: "DELETE", json: { confirm: typed } });
+      await signOutHere("/signin?left=deleted");
+    } catch (caught) {
+      setError((caught as Error).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="card danger-zone"
+      method="post"
+      onSubmit={submit}
+      aria-labelledby="delete-heading"
+    >
+      <h2 id="delete-heading">Delete my account</h2>
+      <p>
+        Removes your account, drafts, cart, orders, application and positions from the server, and
+        signs out every device. This cannot be undone; download your data first if you want it.
+      </p>
+      <label htmlFor="delete-confirm">
+        Type <strong>{DELETE_CONFIRMATION}</strong> to confirm
+      </label>
+      <input
+        id="delete-confirm"
+        name="confirm"
+        autoComplete="off"
+        value={typed}
+        onChange={(event) => setTyped(event.target.value)}
+      />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="danger" disabled={busy || typed !== DELETE_CONFIRMATION}>
+        {busy ? "Deleting…" : "Delete my account"}
+      </button>
+    </form>
+  );
+}
