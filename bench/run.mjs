@@ -305,6 +305,34 @@ async function main() {
       );
     }
 
+    // The same saves with SQLite's synchronous=NORMAL: what durable commits (FULL, the default:
+    // an fsync per commit, so an acknowledged save survives power loss) cost.
+    const relaxed = new TestServer({
+      port: freePortSync(),
+      dataDir: newDataDir(),
+      secret: newSecret(),
+      env: { HANDOFF_SQLITE_SYNCHRONOUS: "NORMAL" },
+    });
+    await relaxed.start();
+    try {
+      const { cookie: relaxedCookie } = await signedInCookie(relaxed.url);
+      const relaxedRows = await throughput(relaxed.url, relaxedCookie);
+      const full = rows[2];
+      const normal = relaxedRows[2];
+      log("\nDurable commits (SQLite synchronous=FULL, the default) against synchronous=NORMAL:");
+      log(
+        `  save FULL   ${full.rps.toFixed(0).padStart(6)} req/s, p99 ${ms(full.p99)} (${(full.rps / baseline).toFixed(2)}x its empty handler)`,
+      );
+      log(
+        `  save NORMAL ${normal.rps.toFixed(0).padStart(6)} req/s, p99 ${ms(normal.p99)} (${(normal.rps / relaxedRows[0].rps).toFixed(2)}x its empty handler)`,
+      );
+      log(
+        `  FULL keeps ${((full.rps / baseline / (normal.rps / relaxedRows[0].rps)) * 100).toFixed(0)}% of NORMAL's save rate (each against its own baseline)`,
+      );
+    } finally {
+      await relaxed.stop("SIGTERM");
+    }
+
     const costs = await idlePollCosts(server.url, cookie, cosmos);
     log("\nIdle poll (nothing changed since the client's last view):");
     log(

@@ -1,6 +1,6 @@
 import "server-only";
-import { createOnce } from "@/lib/docs/create-once";
-import { readSingleton, type SingletonDef, writeSingleton } from "@/lib/docs/singleton";
+import { createOnceFrom } from "@/lib/docs/create-once";
+import type { SingletonDef } from "@/lib/docs/singleton";
 import { AppError } from "@/lib/errors";
 import { describeIssues } from "@/lib/http/body";
 import { getStore, type StoredDoc } from "@/lib/store";
@@ -36,34 +36,22 @@ const toSubmission = (doc: StoredDoc<ApplicationDraft>): Submission => ({
  * empty on every device.
  */
 export async function submitApplication(userId: string, expectedVersion: number) {
-  const { doc, repeated } = await createOnce<ApplicationDraft>(
+  const { doc, repeated } = await createOnceFrom<ApplicationDraft, ApplicationDraft>(
     userId,
-    "submission",
-    `submission-${expectedVersion}`,
-    async () => {
-      const form = await readSingleton(userId, applicationDef);
-      if (form.version !== expectedVersion) {
-        throw new AppError(
-          "version_conflict",
-          "The form changed on another device; check it and submit again",
-          {
-            current: form,
-          },
-        );
-      }
+    applicationDef,
+    expectedVersion,
+    {
+      kind: "submission",
+      id: `submission-${expectedVersion}`,
+      changedMessage: "The form changed on another device; check it and submit again",
+    },
+    (form) => {
       const complete = completeApplicationSchema.safeParse(form.data);
       if (!complete.success)
         throw new AppError("validation_failed", describeIssues(complete.error));
       return { ...form.data, step: 4 };
     },
   );
-  if (!repeated) {
-    await writeSingleton(userId, applicationDef, EMPTY_APPLICATION, expectedVersion).catch(
-      (error: unknown) => {
-        if (!(error instanceof AppError && error.code === "version_conflict")) throw error;
-      },
-    );
-  }
   return { submission: toSubmission(doc), repeated };
 }
 

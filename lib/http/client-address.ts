@@ -13,8 +13,8 @@ export const PEER_HEADER = "x-handoff-peer";
  * or on Vercel) it is the last X-Forwarded-For entry, the one the proxy itself appended; a
  * client can add entries before it but cannot change it. Otherwise it is the socket's address.
  */
-export function clientAddress(request: Request): string {
-  if (trustProxy(env)) {
+export function clientAddress(request: Request, trusted = trustProxy(env)): string {
+  if (trusted) {
     const hops = (request.headers.get("x-forwarded-for") ?? "")
       .split(",")
       .map((hop) => hop.trim())

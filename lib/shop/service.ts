@@ -1,6 +1,6 @@
 import "server-only";
-import { createOnce } from "@/lib/docs/create-once";
-import { readSingleton, type SingletonDef, writeSingleton } from "@/lib/docs/singleton";
+import { createOnceFrom } from "@/lib/docs/create-once";
+import type { SingletonDef } from "@/lib/docs/singleton";
 import { AppError } from "@/lib/errors";
 import { readShipping } from "@/lib/guest/shipping";
 import type { Shipping } from "@/lib/guest/shipping-schema";
@@ -42,21 +42,16 @@ export const isOrderId = (id: string) => /^order-\d{1,15}$/.test(id);
  * back instead of a second one. Prices come from the catalog, never from the client.
  */
 export async function checkout(userId: string, expectedVersion: number) {
-  const { doc, repeated } = await createOnce<OrderData>(
+  const { doc, repeated, source } = await createOnceFrom<Cart, OrderData>(
     userId,
-    "order",
-    orderIdFor(expectedVersion),
-    async () => {
-      const cart = await readSingleton(userId, cartDef);
-      if (cart.version !== expectedVersion) {
-        throw new AppError(
-          "version_conflict",
-          "Your cart changed on another device; check it and try again",
-          {
-            current: cart,
-          },
-        );
-      }
+    cartDef,
+    expectedVersion,
+    {
+      kind: "order",
+      id: orderIdFor(expectedVersion),
+      changedMessage: "Your cart changed on another device; check it and try again",
+    },
+    async (cart) => {
       const lines = cartLines(cart.data);
       if (lines.length === 0) throw new AppError("bad_request", "Your cart is empty");
       return {
@@ -71,17 +66,7 @@ export async function checkout(userId: string, expectedVersion: number) {
       };
     },
   );
-  const order = toOrder(doc);
-  if (repeated) return { order, repeated, cart: await readSingleton(userId, cartDef) };
-  try {
-    return { order, repeated, cart: await writeSingleton(userId, cartDef, {}, expectedVersion) };
-  } catch (error) {
-    // Changed (or emptied) since the order was made: leave the cart as it now is.
-    if (error instanceof AppError && error.code === "version_conflict") {
-      return { order, repeated, cart: await readSingleton(userId, cartDef) };
-    }
-    throw error;
-  }
+  return { order: toOrder(doc), repeated, cart: source };
 }
 
 export async function listOrders(userId: string) {
