@@ -57,6 +57,7 @@ interface MarkerItem extends SessionControl {
   userId: string;
   kind: "marker";
   version: number;
+  activeAt?: number;
 }
 
 interface CounterItem {
@@ -325,7 +326,21 @@ export function createCosmosStore(options: CosmosStoreOptions): Store {
           marker: item?.version ?? 0,
           sessionsValidAfter: item?.sessionsValidAfter ?? 0,
           revoked: item?.revoked ?? [],
+          activeAt: item?.activeAt ?? 0,
         };
+      }),
+    touchPresence: (userId, at) =>
+      run(async (c) => {
+        // One patch, no read: presence is advisory, so the last writer may win.
+        try {
+          await c.item(MARKER_ID, userId).patch([{ op: "set", path: "/activeAt", value: at }]);
+        } catch (error) {
+          if (statusOf(error) !== 404) throw error;
+          await rewrite<MarkerItem>(c, MARKER_ID, userId, (current) => ({
+            ...(current ?? emptyMarker(userId)),
+            activeAt: at,
+          }));
+        }
       }),
     updateSessions: (userId, change) =>
       run(async (c) => {

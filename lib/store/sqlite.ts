@@ -58,6 +58,7 @@ const SCHEMA = `
 const MIGRATIONS = [
   "ALTER TABLE markers ADD COLUMN sessions_valid_after INTEGER NOT NULL DEFAULT 0",
   "ALTER TABLE markers ADD COLUMN revoked TEXT NOT NULL DEFAULT '[]'",
+  "ALTER TABLE markers ADD COLUMN active_at INTEGER NOT NULL DEFAULT 0",
 ];
 
 function toDoc<T>(row: DocRow): StoredDoc<T> {
@@ -100,11 +101,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma("busy_timeout = 5000");
   db.exec(SCHEMA);
   const markerColumns = db.prepare<[], { name: string }>("PRAGMA table_info(markers)").all();
-  if (!markerColumns.some((column) => column.name === "revoked")) {
-    db.transaction(() => {
-      for (const statement of MIGRATIONS) db.exec(statement);
-    })();
-  }
+  const known = new Set(markerColumns.map((column) => column.name));
+  db.transaction(() => {
+    for (const statement of MIGRATIONS) {
+      const column = /ADD COLUMN (\w+)/.exec(statement)?.[1];
+      if (column && !known.has(column)) db.exec(statement);
+    }
+  })();
 
   const statements = {
     insertUser: db.prepare(
@@ -118,8 +121,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     deleteUserById: db.prepare("DELETE FROM users WHERE id = ?"),
     control: db.prepare<
       [string],
-      { version: number; sessions_valid_after: number; revoked: string }
-    >("SELECT version, sessions_valid_after, revoked FROM markers WHERE user_id = ?"),
+      { version: number; sessions_valid_after: number; revoked: string; active_at: number }
+    >("SELECT version, sessions_valid_after, revoked, active_at FROM markers WHERE user_id = ?"),
+    touch: db.prepare(
+      `INSERT INTO markers (user_id, version, active_at) VALUES (@userId, 0, @at)
+       ON CONFLICT (user_id) DO UPDATE SET active_at = max(active_at, @at)`,
+    ),
     bumpMarker: db.prepare(
       "INSERT INTO markers (user_id, version) VALUES (?, 1) ON CONFLICT (user_id) DO UPDATE SET version = version + 1",
     ),
@@ -272,7 +279,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         marker: row?.version ?? 0,
         sessionsValidAfter: row?.sessions_valid_after ?? 0,
         revoked: row ? JSON.parse(row.revoked) : [],
+        activeAt: row?.active_at ?? 0,
       };
+    },
+    async touchPresence(userId, at) {
+      statements.touch.run({ userId, at });
     },
     async updateSessions(userId, change) {
       updateSessions(userId, change);

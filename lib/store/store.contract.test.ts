@@ -278,6 +278,7 @@ describe.each(adapters)("store contract: %s", (_name, start) => {
       marker: before.marker,
       sessionsValidAfter: 42,
       revoked: [{ sid: "s", startedAt: 1, expiresAt: 2 }],
+      activeAt: 0,
     });
     // Concurrent changes are applied one after the other, none lost.
     await Promise.all(
@@ -295,7 +296,19 @@ describe.each(adapters)("store contract: %s", (_name, start) => {
       marker: 0,
       sessionsValidAfter: 7,
       revoked: [],
+      activeAt: 0,
     });
+  });
+
+  it("records presence beside the marker without moving it", async () => {
+    const userId = randomUUID();
+    await store.touchPresence(userId, 1000);
+    expect(await store.getControl(userId)).toMatchObject({ marker: 0, activeAt: 1000 });
+    await store.createDoc({ id: randomUUID(), userId, kind: "draft", data: {} });
+    const { marker } = await store.getControl(userId);
+    expect(marker).toBeGreaterThan(0);
+    await store.touchPresence(userId, 2000);
+    expect(await store.getControl(userId)).toMatchObject({ marker, activeAt: 2000 });
   });
 
   it("deletes a user's documents and account, ending their sessions, and nobody else's", async () => {

@@ -58,6 +58,8 @@ export interface UserControl {
   /** Sessions that began before this time (ms since the epoch) are over. 0: none. */
   sessionsValidAfter: number;
   revoked: RevokedSession[];
+  /** When a device of the user last said someone was using it (ms since the epoch). 0: never. */
+  activeAt: number;
 }
 
 export type SessionControl = Pick<UserControl, "sessionsValidAfter" | "revoked">;
@@ -95,6 +97,8 @@ export interface Store {
 
   /** The marker and session state in one point read; an unknown user gets zeros. */
   getControl(userId: string): Promise<UserControl>;
+  /** Records that a device of the user is in use now; the marker is kept. */
+  touchPresence(userId: string, at: number): Promise<void>;
   /** Read-modify-write of the session part of the control document (the marker is kept). */
   updateSessions(
     userId: string,

@@ -21,6 +21,7 @@ export class ApiClientError extends Error {
 export interface ApiResponse<T> {
   status: number;
   etag: string | null;
+  headers: Headers;
   /** Undefined for 204 and 304. */
   body: T | undefined;
 }
@@ -57,8 +58,9 @@ export async function apiFetch<T>(
     throw new ApiClientError(0, "network", "No connection to the server");
   }
   const etag = response.headers.get("etag");
+  const { headers: answerHeaders } = response;
   if (response.status === 204 || response.status === 304)
-    return { status: response.status, etag, body: undefined };
+    return { status: response.status, etag, headers: answerHeaders, body: undefined };
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (response.status === 401) sessionEnded?.();
   if (!response.ok) {
@@ -70,5 +72,5 @@ export async function apiFetch<T>(
       body,
     );
   }
-  return { status: response.status, etag, body: body as T };
+  return { status: response.status, etag, headers: answerHeaders, body: body as T };
 }

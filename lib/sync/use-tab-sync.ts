@@ -1,12 +1,13 @@
 import { useEffect } from "react";
 import { rememberResponse } from "./conditional-fetcher";
 import { usePollRole } from "./polling";
+import { startPulse } from "./pulse";
 import { replayOutbox, type SyncTarget } from "./replay-outbox";
 import { electPollLeader, openTabChannel } from "./tab-channel";
 
 /**
- * Joins this tab to the user's other tabs: shared poll answers, live edits, one poll leader.
- * The leader also sends what earlier pages left in the outbox, now and on every reconnect.
+ * Joins this tab to the user's other tabs (shared answers, live edits, one leader that sends
+ * what earlier pages left in the outbox, now and on every reconnect) and starts its pulse.
  */
 export function useTabSync(userId: string, targetFor: (key: string) => SyncTarget | null) {
   useEffect(() => {
@@ -19,7 +20,9 @@ export function useTabSync(userId: string, targetFor: (key: string) => SyncTarge
       replay();
     });
     window.addEventListener("online", replay);
+    const stopPulse = startPulse();
     return () => {
+      stopPulse();
       window.removeEventListener("online", replay);
       resign();
       close();

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { FAST_POLL_MS, nextDelay, type PollState, SLOWEST_POLL_MS } from "./presence";
+
+const idleSince = (at: number): PollState => ({
+  localActivityAt: at,
+  remoteActivityAt: 0,
+  newsAt: 0,
+  lastDelay: FAST_POLL_MS,
+});
+
+describe("presence-aware polling", () => {
+  it("polls every second while this device was used in the last minute", () => {
+    expect(nextDelay(idleSince(0), 59_000)).toBe(FAST_POLL_MS);
+  });
+
+  it("backs off step by step to 30 s when nobody is active", () => {
+    let state = idleSince(0);
+    const delays: number[] = [];
+    for (let now = 61_000; delays.length < 7; now += state.lastDelay) {
+      const delay = nextDelay(state, now);
+      delays.push(delay);
+      state = { ...state, lastDelay: delay };
+    }
+    expect(delays).toEqual([2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
+  });
+
+  it("is fast again when another device was active, or the last poll brought news", () => {
+    const slow = { ...idleSince(0), lastDelay: SLOWEST_POLL_MS };
+    expect(nextDelay({ ...slow, remoteActivityAt: 100_000 }, 120_000)).toBe(FAST_POLL_MS);
+    expect(nextDelay({ ...slow, newsAt: 100_000 }, 120_000)).toBe(FAST_POLL_MS);
+    expect(nextDelay(slow, 120_000)).toBe(SLOWEST_POLL_MS);
+  });
+});
