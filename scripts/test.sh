@@ -8,12 +8,16 @@ export NEXT_TELEMETRY_DISABLED=1
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 export CHROMIUM_PATH
 
-if [ ! -x "$CHROMIUM_PATH" ]; then
-  echo "==> Chromium not found at $CHROMIUM_PATH: installing Debian's chromium"
+# Debian packages the tests drive: Chromium (Playwright) and nginx (the cluster tests).
+MISSING=()
+[ -x "$CHROMIUM_PATH" ] || MISSING+=(chromium)
+[ -x /usr/sbin/nginx ] || MISSING+=(nginx-light)
+if [ ${#MISSING[@]} -gt 0 ]; then
+  echo "==> Installing Debian packages: ${MISSING[*]}"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${MISSING[@]}"
 fi
 
 if [ ! -d node_modules ]; then
