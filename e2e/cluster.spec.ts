@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from "@playwright/test";
+import { startTestCosmosServer } from "../lib/store/test-cosmos-server.mjs";
 import { type Cluster, startCluster } from "../scripts/cluster.mjs";
 import { storedDrafts } from "./support/drafts-api";
 import { bodyField, draftInList, newDraft, saveStatus } from "./support/drafts-page";
@@ -165,7 +166,6 @@ clusterTest(
 test("nginx sends nobody to an instance that is up but cannot reach its store", async ({
   browser,
 }) => {
-  const { startTestCosmosServer } = await import("../lib/store/test-cosmos-server.mjs");
   const cosmos = await startTestCosmosServer();
   const cut = {
     COSMOS_ENDPOINT: "https://127.0.0.1:9",
@@ -222,3 +222,24 @@ clusterTest(
     await context.close();
   },
 );
+
+test("behind nginx, per-address limits count the real client, whatever X-Forwarded-For it sends", async ({
+  request,
+}) => {
+  const cluster = await startCluster({ instances: 2, env: { HANDOFF_SIGNUPS_PER_ADDRESS: "2" } });
+  try {
+    const signUpVia = (forwardedFor?: string) =>
+      request.post(`${cluster.url}/api/users`, {
+        data: newAccount(),
+        headers: forwardedFor ? { "X-Forwarded-For": forwardedFor } : {},
+      });
+    // Round-robin sends these to both instances: the count lives in the shared store.
+    expect((await signUpVia()).status()).toBe(201);
+    expect((await signUpVia("203.0.113.9")).status()).toBe(201);
+    const refused = await signUpVia("198.51.100.1, 203.0.113.10");
+    expect(refused.status()).toBe(429);
+    expect((await refused.json()).error.message).toContain("new accounts from your network");
+  } finally {
+    await cluster.stop();
+  }
+});

@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { ENV_KEYS, parseEnv } from "./env";
 
 const secret = "s".repeat(32);
 
@@ -56,5 +57,15 @@ describe("parseEnv", () => {
         COSMOS_ALLOW_SELF_SIGNED: "1",
       }).COSMOS_ALLOW_SELF_SIGNED,
     ).toBe("1");
+  });
+});
+
+describe(".env.example", () => {
+  it("lists every variable the app reads, except those the platform sets", () => {
+    const example = readFileSync(".env.example", "utf8");
+    const listed = new Set([...example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    const platform = ["NODE_ENV", "NEXT_PHASE"];
+    expect(ENV_KEYS.length).toBeGreaterThan(20);
+    expect(ENV_KEYS.filter((key) => !platform.includes(key) && !listed.has(key))).toEqual([]);
   });
 });

@@ -53,6 +53,9 @@ const schema = z
       },
     ),
     VERCEL: optional,
+    // Set by Vercel: a preview keeps its data in a container of its own (see containerName).
+    VERCEL_ENV: optional,
+    VERCEL_GIT_COMMIT_REF: optional,
     // 1: the address a request came from is the last one in X-Forwarded-For, as appended by the
     // proxy in front (nginx, Vercel). 0: the socket's address; a client's header is ignored.
     HANDOFF_TRUST_PROXY: z.enum(["0", "1"]).optional(),
@@ -115,6 +118,9 @@ const schema = z
   });
 
 export type Env = z.infer<typeof schema>;
+
+/** Every variable the app reads (.env.example must list them; a test checks). */
+export const ENV_KEYS = Object.keys(schema.shape);
 
 /** Behind Vercel's edge X-Forwarded-For is always rewritten by the platform, so it is trusted there. */
 export const trustProxy = (value: Env) =>

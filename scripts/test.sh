@@ -28,6 +28,10 @@ fi
 echo "==> Lint and format check (Biome)"
 npx biome ci .
 
+# Before `next build`: the Vercel CLI builds into .next too, and the tests use next build's output.
+echo "==> Vercel readiness (vercel build for a preview, offline; every API route on Node.js)"
+node scripts/check-vercel.mjs
+
 echo "==> Production build (includes the type check)"
 npx next build
 

@@ -2,6 +2,7 @@ import "server-only";
 import { Agent } from "node:https";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { containerName } from "./container-name.mjs";
 import { createCosmosStore } from "./cosmos";
 import { createSqliteStore } from "./sqlite";
 import type { Store } from "./types";
@@ -20,7 +21,11 @@ export function getStore(): Store {
           endpoint: env.COSMOS_ENDPOINT,
           key: env.COSMOS_KEY,
           database: env.COSMOS_DATABASE,
-          container: env.COSMOS_CONTAINER,
+          container: containerName({
+            container: env.COSMOS_CONTAINER,
+            vercelEnv: env.VERCEL_ENV,
+            branch: env.VERCEL_GIT_COMMIT_REF,
+          }),
           limits,
           ...(env.COSMOS_ALLOW_SELF_SIGNED === "1"
             ? { agent: new Agent({ rejectUnauthorized: false, keepAlive: true }) }

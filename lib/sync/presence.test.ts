@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FAST_POLL_MS, nextDelay, type PollState, SLOWEST_POLL_MS } from "./presence";
+import { FAST_POLL_MS, LIVE_POLL_MS, nextDelay, type PollState, SLOWEST_POLL_MS } from "./presence";
 
 const idleSince = (at: number): PollState => ({
   localActivityAt: at,
@@ -28,6 +28,8 @@ describe("presence-aware polling", () => {
     const slow = { ...idleSince(0), lastDelay: SLOWEST_POLL_MS };
     expect(nextDelay({ ...slow, remoteActivityAt: 100_000 }, 120_000)).toBe(FAST_POLL_MS);
     expect(nextDelay({ ...slow, newsAt: 100_000 }, 120_000)).toBe(FAST_POLL_MS);
+    // While edits keep arriving (news in the last 10 s), twice a second.
+    expect(nextDelay({ ...slow, newsAt: 115_000 }, 120_000)).toBe(LIVE_POLL_MS);
     expect(nextDelay(slow, 120_000)).toBe(SLOWEST_POLL_MS);
   });
 });

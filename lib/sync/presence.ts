@@ -3,6 +3,9 @@
  * schedule is unit-tested without timers or a browser.
  */
 export const FAST_POLL_MS = 1000;
+/** While another device's edits keep arriving, twice as often: the text follows the typist. */
+export const LIVE_POLL_MS = 500;
+export const LIVE_WINDOW_MS = 10_000;
 export const SLOWEST_POLL_MS = 30_000;
 /** Typing, pointer or focus on any device of the user this recently keeps polls fast. */
 export const ACTIVE_WINDOW_MS = 60_000;
@@ -20,8 +23,12 @@ export interface PollState {
   lastDelay: number;
 }
 
-/** 1 s while anyone was active or news came within the window; else back off x2 up to 30 s. */
+/**
+ * 0.5 s while news keeps coming (the last 10 s); 1 s while anyone was active or news came
+ * within the minute; else back off x2 up to 30 s.
+ */
 export function nextDelay(state: PollState, now: number): number {
+  if (now - state.newsAt < LIVE_WINDOW_MS) return LIVE_POLL_MS;
   const lastSign = Math.max(state.localActivityAt, state.remoteActivityAt, state.newsAt);
   if (now - lastSign < ACTIVE_WINDOW_MS) return FAST_POLL_MS;
   return Math.min(SLOWEST_POLL_MS, Math.max(FAST_POLL_MS, state.lastDelay) * 2);
