@@ -193,7 +193,13 @@ export async function startCluster({
         logDir: dir,
       }),
   );
-  await Promise.all(instances.map((instance) => instance.start()));
+  // Whatever started is stopped again if any instance fails to: nothing outlives a failed start.
+  const started = await Promise.allSettled(instances.map((instance) => instance.start()));
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) {
+    await Promise.all(instances.map((instance) => instance.stop("SIGKILL")));
+    throw failed.reason;
+  }
   for (const instance of instances) instance.ready = await instance.isReady();
 
   const confFile = path.join(dir, "nginx.conf");
@@ -201,14 +207,20 @@ export async function startCluster({
   const nginx = spawn(NGINX, ["-c", confFile, "-p", dir, "-e", path.join(dir, "nginx-error.log")], {
     stdio: ["ignore", "inherit", "inherit"],
   });
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
+  let answering = false;
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline && nginx.exitCode === null; ) {
     try {
       await fetch(`${url}/api/health`);
+      answering = true;
       break;
     } catch {
       await sleep(50);
     }
+  }
+  if (!answering) {
+    nginx.kill("SIGKILL");
+    await Promise.all(instances.map((instance) => instance.stop("SIGKILL")));
+    throw new Error(`nginx did not start on ${url} (see ${dir}/nginx-error.log)`);
   }
 
   const reload = () => {

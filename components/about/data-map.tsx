@@ -61,8 +61,9 @@ export function DataMap() {
   const user = mode.kind === "user";
 
   return (
-    <section className="page narrow data-map">
-      <h1>Where your data lives</h1>
+    // Focusable, so a keyboard can scroll it when it is taller than the screen (WCAG 2.1.1).
+    <section className="page narrow data-map" tabIndex={0} aria-labelledby="data-map-heading">
+      <h1 id="data-map-heading">Where your data lives</h1>
       <p className="hint">
         Read live from this browser every second. Nothing here is a description: it is what is
         stored now.

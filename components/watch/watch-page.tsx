@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { useMode, useUserId } from "@/components/session/mode";
 import { useSingleton } from "@/lib/docs/client";
 import {
@@ -54,8 +54,7 @@ function UserWatch() {
   const lastWrite = useRef(0);
   const [now, setNow] = useState(0);
 
-  const record = (flush: boolean) => {
-    const element = video.current;
+  const record = (flush: boolean, element = video.current) => {
     if (!sync || !element) return;
     const at = Date.now();
     lastWrite.current = at;
@@ -63,14 +62,26 @@ function UserWatch() {
     if (flush) void sync.flush({ keepalive: true });
   };
 
-  // Leaving the page counts as a pause.
-  useEffect(() => {
+  // Leaving counts as a pause: another link of the app (unmount), closing or reloading the
+  // tab (pagehide), or hiding it; the save goes out with keepalive, so it survives the unload.
+  // A layout effect: its cleanup runs before the sync engine's own (a passive effect), which
+  // sends what is pending and closes; the element is kept here, as the ref is cleared first.
+  useLayoutEffect(() => {
+    const element = video.current;
     const onHide = () => {
-      if (video.current && !video.current.paused) record(true);
+      if (element && !element.paused && element.currentTime > 0) record(true, element);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") onHide();
     };
     window.addEventListener("pagehide", onHide);
-    return () => window.removeEventListener("pagehide", onHide);
-  });
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      window.removeEventListener("pagehide", onHide);
+      document.removeEventListener("visibilitychange", onVisibility);
+      onHide();
+    };
+  }, [sync]);
 
   const saved = snapshot?.data;
   const fromElsewhere = saved && saved.at !== 0 && saved.at !== lastWrite.current;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completeApplicationSchema, EMPTY_APPLICATION, stepErrors } from "./schema";
+import { type ApplicationDraft, applicationErrors, EMPTY_APPLICATION, stepErrors } from "./schema";
 
 describe("application steps", () => {
   it("names what is missing on each step", () => {
@@ -15,7 +15,7 @@ describe("application steps", () => {
     });
   });
   it("accepts a complete application only", () => {
-    const complete = {
+    const complete: ApplicationDraft = {
       ...EMPTY_APPLICATION,
       fullName: "Ada Lovelace",
       email: "ada@example.com",
@@ -24,7 +24,20 @@ describe("application steps", () => {
       motivation: "I write on three devices a day.",
       agree: true,
     };
-    expect(completeApplicationSchema.safeParse(complete).success).toBe(true);
-    expect(completeApplicationSchema.safeParse({ ...complete, agree: false }).success).toBe(false);
+    expect(applicationErrors(complete)).toEqual([]);
+    expect(applicationErrors({ ...complete, agree: false })).toEqual([
+      "agree: Accept the terms to continue",
+    ]);
+  });
+  it("checks dates and addresses the way the server always has", () => {
+    const errorsFor = (patch: Partial<ApplicationDraft>) =>
+      stepErrors(2, { ...EMPTY_APPLICATION, plan: "basic", ...patch });
+    expect(errorsFor({ startDate: "2027-02-30" })).toEqual({ startDate: "Choose a start date" });
+    expect(errorsFor({ startDate: "2027-02-28" })).toEqual({});
+    const email = (value: string) =>
+      stepErrors(1, { ...EMPTY_APPLICATION, fullName: "Ada", email: value });
+    expect(email("ada@example.com")).toEqual({});
+    expect(email("ada@@example.com")).toHaveProperty("email");
+    expect(email("ada@example")).toHaveProperty("email");
   });
 });

@@ -2,12 +2,11 @@ import "server-only";
 import { createOnceFrom } from "@/lib/docs/create-once";
 import type { SingletonDef } from "@/lib/docs/singleton";
 import { AppError } from "@/lib/errors";
-import { describeIssues } from "@/lib/http/body";
 import { getStore, type StoredDoc } from "@/lib/store";
 import {
   type ApplicationDraft,
   applicationDraftSchema,
-  completeApplicationSchema,
+  applicationErrors,
   EMPTY_APPLICATION,
 } from "./schema";
 
@@ -46,9 +45,8 @@ export async function submitApplication(userId: string, expectedVersion: number)
       changedMessage: "The form changed on another device; check it and submit again",
     },
     (form) => {
-      const complete = completeApplicationSchema.safeParse(form.data);
-      if (!complete.success)
-        throw new AppError("validation_failed", describeIssues(complete.error));
+      const errors = applicationErrors(form.data);
+      if (errors.length) throw new AppError("validation_failed", errors.join("; "));
       return { ...form.data, step: 4 };
     },
   );
