@@ -9,7 +9,9 @@ const gzipKb = (paths) =>
 
 const baseline = gzipKb(stats.find((r) => r.route === "/_not-found").firstLoadChunkPaths);
 const TARGET = 1.3;
-console.log(`First-load JS (gzip), against the bare /_not-found page (target: ${TARGET}x or less):`);
+console.log(
+  `First-load JS (gzip), against the bare /_not-found page (target: ${TARGET}x or less):`,
+);
 let worst = 0;
 for (const { route, firstLoadChunkPaths } of stats) {
   const kb = gzipKb(firstLoadChunkPaths);

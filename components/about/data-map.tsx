@@ -61,7 +61,7 @@ export function DataMap() {
   const user = mode.kind === "user";
 
   return (
-    // Focusable, so a keyboard can scroll it when it is taller than the screen (WCAG 2.1.1).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus so a keyboard can scroll it (WCAG 2.1.1)
     <section className="page narrow data-map" tabIndex={0} aria-labelledby="data-map-heading">
       <h1 id="data-map-heading">Where your data lives</h1>
       <p className="hint">
