@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/support/chromium.mjs";
+import { firefoxLaunchOptions } from "./e2e/support/firefox.mjs";
 import {
   freePortSync,
   newDataDir,
@@ -27,9 +28,39 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
-    launchOptions: chromiumLaunchOptions,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        channel: undefined,
+        launchOptions: chromiumLaunchOptions,
+      },
+    },
+    {
+      // Debian's Firefox ESR over WebDriver BiDi. It runs the cross-device tests (drafts,
+      // conflicts, cart, application, playback, offline, leaving a page, tabs); the server-side
+      // suites (security, cluster, API) and the single-device ones run in Chromium only, so
+      // that npm test stays under 10 minutes on 2 cores.
+      name: "firefox",
+      testMatch: [
+        /drafts-sync\.spec/,
+        /conflicts\.spec/,
+        /cart\.spec/,
+        /apply\.spec/,
+        /watch\.spec/,
+        /offline\.spec/,
+        /leave-page\.spec/,
+        /tabs\.spec/,
+      ],
+      use: {
+        browserName: "firefox",
+        channel: "moz-firefox",
+        launchOptions: firefoxLaunchOptions,
+      },
+    },
+  ],
   webServer: {
     command: serverCommand(port),
     url: `${baseURL}/api/health`,

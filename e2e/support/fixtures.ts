@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import {
   type APIRequestContext,
+  type Browser,
   type BrowserContext,
   test as base,
   expect,
+  type Locator,
   type Page,
 } from "@playwright/test";
 import { freePortSync, newDataDir, newSecret, TestServer } from "./server.mjs";
@@ -66,7 +68,41 @@ interface Fixtures {
   ) => Promise<Device & { server: TestServer; account: Account }>;
 }
 
-export const test = base.extend<Fixtures>({
+/**
+ * Firefox over WebDriver BiDi sets an input's value through the element itself when a test
+ * calls `fill`, which React's change tracking does not see (the field shows the text, the app
+ * never hears of it). In Firefox, `fill` therefore sets the value the way React Testing
+ * Library does: through the prototype's setter, then an `input` event. Typing
+ * (`pressSequentially`, `keyboard`) is untouched and works as a user's typing does.
+ */
+async function reactSafeFillInFirefox(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const proto = Object.getPrototypeOf(page.locator("body")) as { fill: Locator["fill"] };
+  await context.close();
+  proto.fill = async function (this: Locator, value: string) {
+    await this.evaluate((element, text) => {
+      const field = element as HTMLInputElement | HTMLTextAreaElement;
+      const owner =
+        field instanceof HTMLTextAreaElement
+          ? HTMLTextAreaElement.prototype
+          : HTMLInputElement.prototype;
+      field.focus();
+      Object.getOwnPropertyDescriptor(owner, "value")?.set?.call(field, text);
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+      field.dispatchEvent(new Event("change", { bubbles: true }));
+    }, value);
+  };
+}
+
+export const test = base.extend<Fixtures, { firefoxFill: undefined }>({
+  firefoxFill: [
+    async ({ browser, browserName }, use) => {
+      if (browserName === "firefox") await reactSafeFillInFirefox(browser);
+      await use(undefined);
+    },
+    { scope: "worker", auto: true },
+  ],
   account: async ({ request }, use) => {
     const account = newAccount();
     await signUp(request, account);

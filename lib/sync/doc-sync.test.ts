@@ -204,6 +204,24 @@ describe("DocSync", () => {
     expect(outbox.entry).toBeNull();
   });
 
+  it("leaves nothing in the outbox when the edit it replays already reached the server", async () => {
+    const server = fakeServer({ title: "t", body: "b" });
+    const outbox = memoryOutbox();
+    // The closed tab's edit got through (say, with keepalive) before its entry was cleared.
+    outbox.put(server.stored, { title: "t", body: "sent as the tab closed" });
+    server.writeElsewhere({ title: "t", body: "sent as the tab closed" });
+    const sync = new DocSync({
+      initial: server.stored,
+      transport: server.transport,
+      outbox,
+      resume: true,
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sync.getSnapshot().status).toEqual({ kind: "saved" });
+    expect(server.stored.version).toBe(2);
+    expect(outbox.entry).toBeNull();
+  });
+
   it("shows another tab's typing at once and takes its save without saving again", async () => {
     const server = fakeServer({ title: "", body: "" });
     const posted: string[] = [];

@@ -196,6 +196,8 @@ export class DocSync<T extends Record<string, unknown>> {
   private async save(keepalive: boolean): Promise<void> {
     if (this.saving || this.status.kind === "gone") return;
     if (!this.dirty) {
+      // Nothing differs from the server (a merge can end so): nothing may wait in the outbox.
+      this.outbox?.clear();
       this.setStatus({ kind: "saved" });
       return;
     }
@@ -234,9 +236,16 @@ export class DocSync<T extends Record<string, unknown>> {
         if (merged.conflicts.length > 0) void this.keepTheirs(current.data);
         this.local = merged.data;
         this.base = current;
-        this.outbox?.put(this.base, this.local);
         this.remoteChangeAt = Date.now();
-        this.status = { kind: "saving" };
+        // The merge may already equal what the server holds (the edit got through before):
+        // then there is nothing left to send, and nothing may wait in the outbox.
+        if (this.dirty) {
+          this.outbox?.put(this.base, this.local);
+          this.status = { kind: "saving" };
+        } else {
+          this.outbox?.clear();
+          this.status = { kind: "saved" };
+        }
         return;
       }
     }

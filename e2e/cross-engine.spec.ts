@@ -1,0 +1,108 @@
+import { firefox } from "@playwright/test";
+import { bodyField, draftInList, newDraft, saveStatus } from "./support/drafts-page";
+import { firefoxLaunchOptions } from "./support/firefox.mjs";
+import { expect, signIn, test } from "./support/fixtures";
+import { WebKitDevice } from "./support/webkit";
+
+// One user, three engines: device A in Chromium (this project's browser), B in Firefox
+// (Playwright over WebDriver BiDi), C in WebKit (MiniBrowser over WebKitWebDriver).
+test.describe("start in Chrome, continue in Firefox, finish in Safari's engine", () => {
+  test.skip(
+    ({ browserName }) => browserName !== "chromium",
+    "A is Chromium; B and C are launched here",
+  );
+
+  test("a draft is started in A, continued in B and finished in C, each edit visible in the others", async ({
+    openDevices,
+    account,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000);
+    const [a] = await openDevices(1);
+    const firefoxBrowser = await firefox.launch({
+      channel: "moz-firefox",
+      ...firefoxLaunchOptions,
+    });
+    const bContext = await firefoxBrowser.newContext({ baseURL });
+    await signIn(bContext, account);
+    const b = await bContext.newPage();
+    await b.goto("/drafts");
+    const c = await WebKitDevice.open(baseURL ?? "", a.context);
+    try {
+      await newDraft(a.page, { title: "Three engines", body: "Started in Chromium." });
+      await draftInList(b, "Three engines").click({ timeout: 5_000 });
+      await expect(bodyField(b)).toHaveValue("Started in Chromium.");
+      // Focus puts Firefox's caret at the start: go to the end, as a person clicking there would.
+      await bodyField(b).press("Control+End");
+      await bodyField(b).pressSequentially(" Continued in Firefox.");
+      await expect(saveStatus(b)).toHaveText("Saved");
+      await expect(bodyField(a.page)).toHaveValue("Started in Chromium. Continued in Firefox.", {
+        timeout: 5_000,
+      });
+
+      await c.goto("/drafts");
+      await c.click("Three engines");
+      await c.until(
+        async () => (await c.value("Body")) === "Started in Chromium. Continued in Firefox.",
+        "B's edit in C",
+      );
+      await c.type("Body", " Finished in WebKit.");
+      await c.until(async () => (await c.text("[role=status]")) === "Saved", "C's save");
+      const all = "Started in Chromium. Continued in Firefox. Finished in WebKit.";
+      await expect(bodyField(a.page)).toHaveValue(all, { timeout: 5_000 });
+      await expect(bodyField(b)).toHaveValue(all, { timeout: 5_000 });
+    } finally {
+      await c.close();
+      await firefoxBrowser.close();
+    }
+  });
+
+  test("the cart badge and the application step follow the user across the three engines", async ({
+    openDevices,
+    account,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000);
+    const [a] = await openDevices(1, { path: "/shop" });
+    const firefoxBrowser = await firefox.launch({
+      channel: "moz-firefox",
+      ...firefoxLaunchOptions,
+    });
+    const bContext = await firefoxBrowser.newContext({ baseURL });
+    await signIn(bContext, account);
+    const b = await bContext.newPage();
+    await b.goto("/shop");
+    const c = await WebKitDevice.open(baseURL ?? "", a.context);
+    try {
+      await a.page.getByRole("button", { name: "Add Enamel mug to cart" }).click();
+      await expect(b.getByTestId("cart-badge")).toHaveText(/^1/, { timeout: 5_000 });
+      await b.getByRole("button", { name: "Add Fine-liner pen to cart" }).click();
+      await expect(a.page.getByTestId("cart-badge")).toHaveText(/^2/, { timeout: 5_000 });
+      await c.goto("/shop");
+      await c.until(
+        async () => (await c.text("[data-testid=cart-badge]")).startsWith("2"),
+        "the badge in C",
+      );
+      await c.click("Add");
+      await expect(a.page.getByTestId("cart-badge")).toHaveText(/^3/, { timeout: 5_000 });
+      await expect(b.getByTestId("cart-badge")).toHaveText(/^3/, { timeout: 5_000 });
+
+      await a.page.goto("/apply");
+      await a.page.getByRole("button", { name: "Next" }).click();
+      await a.page.getByLabel("Full name").fill("Ada Lovelace");
+      await a.page.getByLabel("Contact email").fill("ada@example.com");
+      await a.page.getByRole("button", { name: "Next" }).click();
+      await expect(saveStatus(a.page)).toHaveText("Saved");
+      await b.goto("/apply");
+      await expect(b.getByRole("heading", { level: 2 })).toHaveText("Step 2 of 4: Membership");
+      await c.goto("/apply");
+      await c.until(
+        async () => (await c.text("h2")) === "Step 2 of 4: Membership",
+        "the step in C",
+      );
+    } finally {
+      await c.close();
+      await firefoxBrowser.close();
+    }
+  });
+});
