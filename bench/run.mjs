@@ -12,6 +12,7 @@ import { chromiumLaunchOptions } from "../e2e/support/chromium.mjs";
 import { freePortSync, newDataDir, newSecret, TestServer } from "../e2e/support/server.mjs";
 import { startTestCosmosServer } from "../lib/store/test-cosmos-server.mjs";
 import { startCluster } from "../scripts/cluster.mjs";
+import { lighthouseTable } from "./lighthouse.mjs";
 import { devicesHeld, handOffLatency, idleTabCosts } from "./scale.mjs";
 
 const { values: args } = parseArgs({
@@ -280,6 +281,38 @@ async function idlePollCosts(sqliteBase, sqliteCookie, cosmos) {
   }
 }
 
+/** Lighthouse on every page, guest and signed in, on a server of its own. */
+async function lighthouseFigures() {
+  const server = new TestServer({
+    port: freePortSync(),
+    dataDir: newDataDir(),
+    secret: newSecret(),
+  });
+  await server.start();
+  try {
+    const { cookie } = await signedInCookie(server.url);
+    log("\nLighthouse 12 (mobile preset, default throttling), every page:");
+    log("  visitor    page       perf  a11y    CLS   console errors");
+    const rows = await lighthouseTable(server.url, cookie);
+    for (const row of rows) {
+      log(
+        `  ${row.who.padEnd(10)} ${row.path.padEnd(9)} ${String(row.performance).padStart(5)} ${String(row.accessibility).padStart(5)} ${row.cls.toFixed(3).padStart(6)}   ${row.consoleErrors}${row.error ? `   (${row.error})` : ""}`,
+      );
+    }
+    const worst = {
+      performance: Math.min(...rows.map((row) => row.performance)),
+      accessibility: Math.min(...rows.map((row) => row.accessibility)),
+      cls: Math.max(...rows.map((row) => row.cls)),
+      errors: rows.reduce((sum, row) => sum + row.consoleErrors, 0),
+    };
+    log(
+      `Targets: performance >= 95, accessibility 100, CLS < 0.05, no console errors. Worst: performance ${worst.performance}, accessibility ${worst.accessibility}, CLS ${worst.cls.toFixed(3)}, ${worst.errors} console errors.`,
+    );
+  } finally {
+    await server.stop("SIGTERM");
+  }
+}
+
 async function main() {
   if (!args["skip-build"]) {
     log("Building the production app…");
@@ -433,6 +466,7 @@ async function main() {
   }
   log("");
   execSync("node bench/bundle-size.mjs", { stdio: "inherit" });
+  await lighthouseFigures();
 }
 
 main().catch((error) => {
