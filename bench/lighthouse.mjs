@@ -4,19 +4,7 @@
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromiumLaunchOptions } from "../e2e/support/chromium.mjs";
-
-export const PAGES = [
-  "/",
-  "/signin",
-  "/drafts",
-  "/shop",
-  "/cart",
-  "/orders",
-  "/apply",
-  "/watch",
-  "/about",
-  "/account",
-];
+import { PAGES } from "../e2e/support/pages.mjs";
 
 async function audit(port, url, cookie) {
   const result = await lighthouse(

@@ -1,19 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./support/fixtures";
+import { PAGES } from "./support/pages.mjs";
 
-const PAGES = [
-  "/",
-  "/signin",
-  "/drafts",
-  "/shop",
-  "/cart",
-  "/orders",
-  "/apply",
-  "/watch",
-  "/about",
-  "/account",
-];
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page as it is now. */

@@ -1,8 +1,18 @@
 import { firefox } from "@playwright/test";
 import { bodyField, draftInList, newDraft, saveStatus } from "./support/drafts-page";
 import { firefoxLaunchOptions } from "./support/firefox.mjs";
-import { expect, signIn, test } from "./support/fixtures";
+import { type Account, expect, signIn, test } from "./support/fixtures";
 import { WebKitDevice } from "./support/webkit";
+
+/** Device B: Firefox, its own browser, signed in as `account`, showing `path`. */
+async function firefoxDevice(account: Account, baseURL: string | undefined, path: string) {
+  const browser = await firefox.launch({ channel: "moz-firefox", ...firefoxLaunchOptions });
+  const context = await browser.newContext({ baseURL });
+  await signIn(context, account);
+  const page = await context.newPage();
+  await page.goto(path);
+  return { browser, page };
+}
 
 // One user, three engines: device A in Chromium (this project's browser), B in Firefox
 // (Playwright over WebDriver BiDi), C in WebKit (MiniBrowser over WebKitWebDriver).
@@ -19,14 +29,7 @@ test.describe("start in Chrome, continue in Firefox, finish in Safari's engine",
   }) => {
     test.setTimeout(90_000);
     const [a] = await openDevices(1);
-    const firefoxBrowser = await firefox.launch({
-      channel: "moz-firefox",
-      ...firefoxLaunchOptions,
-    });
-    const bContext = await firefoxBrowser.newContext({ baseURL });
-    await signIn(bContext, account);
-    const b = await bContext.newPage();
-    await b.goto("/drafts");
+    const { browser: firefoxBrowser, page: b } = await firefoxDevice(account, baseURL, "/drafts");
     const c = await WebKitDevice.open(baseURL ?? "", a.context);
     try {
       await newDraft(a.page, { title: "Three engines", body: "Started in Chromium." });
@@ -64,14 +67,7 @@ test.describe("start in Chrome, continue in Firefox, finish in Safari's engine",
   }) => {
     test.setTimeout(90_000);
     const [a] = await openDevices(1, { path: "/shop" });
-    const firefoxBrowser = await firefox.launch({
-      channel: "moz-firefox",
-      ...firefoxLaunchOptions,
-    });
-    const bContext = await firefoxBrowser.newContext({ baseURL });
-    await signIn(bContext, account);
-    const b = await bContext.newPage();
-    await b.goto("/shop");
+    const { browser: firefoxBrowser, page: b } = await firefoxDevice(account, baseURL, "/shop");
     const c = await WebKitDevice.open(baseURL ?? "", a.context);
     try {
       await a.page.getByRole("button", { name: "Add Enamel mug to cart" }).click();
