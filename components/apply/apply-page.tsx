@@ -2,15 +2,19 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { SaveStatus } from "@/components/drafts/save-status";
 import { useMode, useUserId } from "@/components/session/mode";
-import { type ApplicationDraft, PLAN_LABELS, PLANS } from "@/lib/apply/fields";
+import { SaveStatus } from "@/components/sync/save-status";
+import type { ApplicationDraft } from "@/lib/apply/fields";
 import { STEPS, stepErrors } from "@/lib/apply/steps";
 import { useSingleton } from "@/lib/docs/client";
 import { useGuest } from "@/lib/guest/store";
 import { apiFetch } from "@/lib/sync/api-client";
 import type { SyncStatus } from "@/lib/sync/doc-sync";
 import { useWorkspace } from "@/lib/ui/workspace-store";
+import { AboutYouStep } from "./about-you-step";
+import { MembershipStep } from "./membership-step";
+import { ReviewStep } from "./review-step";
+import { WhyStep } from "./why-step";
 
 const URL = "/api/application";
 
@@ -117,14 +121,7 @@ function Application({ source }: { source: FormSource }) {
     }
   };
 
-  const field = (name: keyof ApplicationDraft) =>
-    errors[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
-  const error = (name: string) =>
-    errors[name] ? (
-      <p id={`${name}-error`} className="error field-error">
-        {errors[name]}
-      </p>
-    ) : null;
+  const Step = [AboutYouStep, MembershipStep, WhyStep][step - 1];
 
   return (
     <section className="page narrow">
@@ -148,92 +145,7 @@ function Application({ source }: { source: FormSource }) {
         <h2>
           Step {step} of 4: {STEPS[step - 1]?.title ?? "Review"}
         </h2>
-        {step === 1 && (
-          <>
-            <label htmlFor="fullName">Full name</label>
-            <input
-              id="fullName"
-              value={form.fullName}
-              onChange={(e) => set({ fullName: e.target.value })}
-              {...field("fullName")}
-            />
-            {error("fullName")}
-            <label htmlFor="applicantEmail">Contact email</label>
-            <input
-              id="applicantEmail"
-              type="email"
-              value={form.email}
-              onChange={(e) => set({ email: e.target.value })}
-              {...field("email")}
-            />
-            {error("email")}
-          </>
-        )}
-        {step === 2 && (
-          <>
-            <fieldset className="plans" {...field("plan")}>
-              <legend>Plan</legend>
-              {PLANS.map((plan) => (
-                <label key={plan} className="radio">
-                  <input
-                    type="radio"
-                    name="plan"
-                    value={plan}
-                    checked={form.plan === plan}
-                    onChange={() => set({ plan })}
-                  />
-                  {PLAN_LABELS[plan]}
-                </label>
-              ))}
-            </fieldset>
-            {error("plan")}
-            <label htmlFor="startDate">Start date</label>
-            <input
-              id="startDate"
-              type="date"
-              value={form.startDate}
-              onChange={(e) => set({ startDate: e.target.value })}
-              {...field("startDate")}
-            />
-            {error("startDate")}
-          </>
-        )}
-        {step === 3 && (
-          <>
-            <label htmlFor="motivation">Why do you want to join?</label>
-            <textarea
-              id="motivation"
-              value={form.motivation}
-              onChange={(e) => set({ motivation: e.target.value })}
-              {...field("motivation")}
-            />
-            {error("motivation")}
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={form.agree}
-                onChange={(e) => set({ agree: e.target.checked })}
-                {...field("agree")}
-              />
-              I accept the terms of membership
-            </label>
-            {error("agree")}
-          </>
-        )}
-        {step === 4 && (
-          <dl className="review">
-            <dt>Full name</dt>
-            <dd>{form.fullName}</dd>
-            <dt>Contact email</dt>
-            <dd>{form.email}</dd>
-            <dt>Plan</dt>
-            <dd>{form.plan ? PLAN_LABELS[form.plan] : ""}</dd>
-            <dt>Start date</dt>
-            <dd>{form.startDate}</dd>
-            <dt>Why</dt>
-            <dd>{form.motivation}</dd>
-          </dl>
-        )}
+        {Step ? <Step form={form} set={set} errors={errors} /> : <ReviewStep form={form} />}
         {submitError && (
           <p role="alert" className="error">
             {submitError}

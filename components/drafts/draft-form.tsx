@@ -1,11 +1,11 @@
 "use client";
 
 import { useId, useState } from "react";
+import { SaveStatus } from "@/components/sync/save-status";
 import { MAX_TITLE_CHARS } from "@/lib/drafts/limits";
 import type { DraftFields } from "@/lib/drafts/schema";
 import type { SyncStatus } from "@/lib/sync/doc-sync";
 import { RemoteChangeNote } from "./remote-change-note";
-import { SaveStatus } from "./save-status";
 
 export interface EditorProps {
   id: string;

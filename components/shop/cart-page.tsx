@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { SaveStatus } from "@/components/drafts/save-status";
 import { useMode } from "@/components/session/mode";
+import { SaveStatus } from "@/components/sync/save-status";
 import { cartLines, cartTotalCents, MAX_QUANTITY } from "@/lib/shop/cart";
 import { formatPrice } from "@/lib/shop/catalog";
 import { checkout } from "@/lib/shop/client";
