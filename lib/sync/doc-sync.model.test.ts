@@ -129,7 +129,10 @@ const step = (devices: number): fc.Arbitrary<Step> => {
 const schedule = fc
   .integer({ min: 2, max: 4 })
   .chain((devices) =>
-    fc.record({ devices: fc.constant(devices), steps: fc.array(step(devices), { maxLength: 40, size: "medium" }) }),
+    fc.record({
+      devices: fc.constant(devices),
+      steps: fc.array(step(devices), { maxLength: 40, size: "medium" }),
+    }),
   );
 
 async function run({ devices, steps }: { devices: number; steps: Step[] }) {
