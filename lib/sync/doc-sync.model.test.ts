@@ -126,14 +126,12 @@ const step = (devices: number): fc.Arbitrary<Step> => {
   );
 };
 
-const schedule = fc
-  .integer({ min: 2, max: 4 })
-  .chain((devices) =>
-    fc.record({
-      devices: fc.constant(devices),
-      steps: fc.array(step(devices), { maxLength: 40, size: "medium" }),
-    }),
-  );
+const schedule = fc.integer({ min: 2, max: 4 }).chain((devices) =>
+  fc.record({
+    devices: fc.constant(devices),
+    steps: fc.array(step(devices), { maxLength: 40, size: "medium" }),
+  }),
+);
 
 async function run({ devices, steps }: { devices: number; steps: Step[] }) {
   const world = makeWorld(devices);
