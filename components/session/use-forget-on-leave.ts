@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { forgetDevice } from "@/lib/session/leave";
-import { onSessionEnded } from "@/lib/sync/api-client";
+import { expectSignOut, onSessionEnded } from "@/lib/sync/api-client";
 import { onTabMessage, postToTabs } from "@/lib/sync/tab-channel";
 
 const EXPIRED = "/signin?expired=1";
@@ -12,6 +12,7 @@ const EXPIRED = "/signin?expired=1";
 export function useForgetOnLeave(userId: string) {
   useEffect(() => {
     const offMessage = onTabMessage((message) => {
+      if (message.type === "signing-out") expectSignOut();
       if (message.type === "signed-out") void forgetDevice(message.expired ? EXPIRED : "/signin");
     });
     const offExpiry = onSessionEnded(() => {

@@ -1,5 +1,6 @@
 import { signOut } from "next-auth/react";
 import { syncTargetFor } from "@/lib/docs/registry";
+import { expectSignOut } from "@/lib/sync/api-client";
 import { forget } from "@/lib/sync/conditional-fetcher";
 import { pendingEntries } from "@/lib/sync/outbox";
 import { replayOutbox } from "@/lib/sync/replay-outbox";
@@ -35,6 +36,8 @@ export async function forgetDevice(target: string) {
  * this browser's other tabs, and forgets the user here, landing on `target`.
  */
 export async function signOutHere(target = "/signin") {
+  expectSignOut();
+  postToTabs({ type: "signing-out" });
   await signOut({ redirect: false });
   postToTabs({ type: "signed-out", expired: false });
   await forgetDevice(target);

@@ -27,6 +27,15 @@ export interface ApiResponse<T> {
 }
 
 let sessionEnded: (() => void) | null = null;
+let leavingUntil = 0;
+
+/**
+ * This browser is signing out on purpose: for the next seconds, a 401 (a poll racing the
+ * sign-out, whose session the server has just revoked) must not read as "your session ended".
+ */
+export function expectSignOut(forMs = 10_000) {
+  leavingUntil = Date.now() + forMs;
+}
 
 /** Called when an API call answers 401: the session expired or was revoked. */
 export function onSessionEnded(handler: () => void) {
@@ -62,7 +71,7 @@ export async function apiFetch<T>(
   if (response.status === 204 || response.status === 304)
     return { status: response.status, etag, headers: answerHeaders, body: undefined };
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (response.status === 401) sessionEnded?.();
+  if (response.status === 401 && Date.now() > leavingUntil) sessionEnded?.();
   if (!response.ok) {
     const error = body.error as { code?: ErrorCode; message?: string } | undefined;
     throw new ApiClientError(

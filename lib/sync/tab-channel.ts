@@ -15,6 +15,8 @@ export type TabMessage =
     }
   | { type: "saved"; key: string; stored: Versioned<Record<string, unknown>> }
   | { type: "response"; url: string; etag: string; body: unknown }
+  /** A tab is about to sign out: the 401s that follow are not an expiry. */
+  | { type: "signing-out" }
   /** The user left: signed out here, or the session expired (every tab then says so). */
   | { type: "signed-out"; expired: boolean };
 
