@@ -1,20 +1,16 @@
-import { NextResponse } from "next/server";
 import { passwordChangeSchema } from "@/lib/account/schema";
 import { changePassword } from "@/lib/auth/accounts";
 import { requireUser } from "@/lib/auth/session";
 import { setFreshSessionCookie } from "@/lib/auth/session-cookie";
 import { readJson } from "@/lib/http/body";
-import { route } from "@/lib/http/respond";
+import { json, route } from "@/lib/http/respond";
 
 /** Every other session ends; this device gets a new session cookie in the answer. */
 export const PUT = route(async (request) => {
   const user = await requireUser(request);
   const { currentPassword, newPassword } = await readJson(request, passwordChangeSchema);
   const endedAt = await changePassword(user, currentPassword, newPassword);
-  const response = NextResponse.json(
-    { changed: true },
-    { headers: { "Cache-Control": "private, no-store" } },
-  );
+  const response = json({ changed: true });
   await setFreshSessionCookie(request, response, user, endedAt + 1);
   return response;
 });
