@@ -11,16 +11,34 @@ test("pausing on one device offers 'Resume from m:ss' on another, and playback w
   a.page.on("request", (request) => {
     if (request.method() === "PUT" && request.url().includes("/api/positions/")) writes++;
   });
+  const played = () => video(a.page).evaluate((element: HTMLVideoElement) => element.currentTime);
 
+  // The page's clock stands still while the video plays (its timers run): the throttle, which
+  // reads Date.now(), sees no time pass however many "timeupdate" events the playback fires.
+  const start = Date.now();
+  await a.page.clock.setFixedTime(start);
   await video(a.page).evaluate((element: HTMLVideoElement) => element.play());
-  await a.page.waitForTimeout(11_000);
-  const writesWhilePlaying = writes;
-  await video(a.page).evaluate((element: HTMLVideoElement) => element.pause());
-  const at = await video(a.page).evaluate((element: HTMLVideoElement) => element.currentTime);
-  expect(at).toBeGreaterThan(8);
-  // 11 s of playback: one write every 5 s at most, so 3 at most (at 0, 5 and 10 s).
-  expect(writesWhilePlaying).toBeGreaterThanOrEqual(1);
-  expect(writesWhilePlaying).toBeLessThanOrEqual(3);
+  await expect.poll(played).toBeGreaterThan(1.5);
+  expect(writes).toBe(1);
+  // 4.9 s later by the page's clock: still one write.
+  await a.page.clock.setFixedTime(start + 4_900);
+  const later = (await played()) + 0.75;
+  await expect.poll(played).toBeGreaterThan(later);
+  expect(writes).toBe(1);
+  // 5 s after the first write: the next "timeupdate" writes once more, and only once.
+  await a.page.clock.setFixedTime(start + 5_000);
+  await expect.poll(() => writes).toBe(2);
+  const afterThat = (await played()) + 0.75;
+  await expect.poll(played).toBeGreaterThan(afterThat);
+  expect(writes).toBe(2);
+
+  // Pausing writes at once, wherever the clock is.
+  await video(a.page).evaluate((element: HTMLVideoElement) => {
+    element.currentTime = 8.4;
+    element.pause();
+  });
+  await expect.poll(() => writes).toBe(3);
+  const at = await played();
 
   const label = `Resume from 0:${String(Math.floor(at)).padStart(2, "0")}`;
   const resume = b.page.getByRole("button", { name: label });

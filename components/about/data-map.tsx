@@ -3,10 +3,13 @@
 import { useEffect, useState } from "react";
 import useSWR from "swr";
 import { useMode, useUserId } from "@/components/session/mode";
+import { clearHandoffStorage, keepsNothing } from "@/lib/device/storage";
 import { sendPendingEdits } from "@/lib/session/leave";
+import { settingsKind } from "@/lib/settings/kind";
 import { apiFetch } from "@/lib/sync/api-client";
 import { conditionalFetch } from "@/lib/sync/conditional-fetcher";
-import { clearHandoffStorage, keepsNothing } from "@/lib/ui/device-storage";
+import { versionTag } from "@/lib/sync/kind";
+import { useDocPoll } from "@/lib/sync/use-synced-doc";
 
 interface StorageRow {
   key: string;
@@ -144,19 +147,17 @@ function AccountCounts() {
 /** "Keep nothing on this device": saved in the account, applied from the next page load on. */
 function KeepNothingSetting() {
   const userId = useUserId();
-  const { data, mutate } = useSWR<{
-    settings: { version: number; data: { keepNothing: boolean } };
-  }>("/api/settings", conditionalFetch);
+  const { data, mutate } = useDocPoll(settingsKind);
   const [saving, setSaving] = useState(false);
-  if (!data) return null;
+  if (!data?.settings) return null;
   const { version, data: settings } = data.settings;
   const toggle = async (keepNothing: boolean) => {
     setSaving(true);
     try {
-      await apiFetch("/api/settings", {
+      await apiFetch(settingsKind.url(""), {
         method: "PUT",
         json: { keepNothing },
-        headers: { "If-Match": `"v${version}"` },
+        headers: { "If-Match": versionTag(version) },
       });
       // Takes effect from a fresh page; what the device held is sent first, then removed.
       if (keepNothing) {

@@ -5,18 +5,18 @@ import { useState } from "react";
 import { useMode, useUserId } from "@/components/session/mode";
 import { SaveStatus } from "@/components/sync/save-status";
 import type { ApplicationDraft } from "@/lib/apply/fields";
+import { applicationKind } from "@/lib/apply/kind";
 import { STEPS, stepErrors } from "@/lib/apply/steps";
-import { useSingleton } from "@/lib/docs/client";
+import { useWorkspace } from "@/lib/device/workspace-store";
 import { useGuest } from "@/lib/guest/store";
 import { apiFetch } from "@/lib/sync/api-client";
 import type { SyncStatus } from "@/lib/sync/doc-sync";
-import { useWorkspace } from "@/lib/ui/workspace-store";
+import { versionTag } from "@/lib/sync/kind";
+import { useSyncedDoc } from "@/lib/sync/use-synced-doc";
 import { AboutYouStep } from "./about-you-step";
 import { MembershipStep } from "./membership-step";
 import { ReviewStep } from "./review-step";
 import { WhyStep } from "./why-step";
-
-const URL = "/api/application";
 
 /** The application as the page sees it: the account's (synced) or a guest's (this browser). */
 interface FormSource {
@@ -32,7 +32,7 @@ export function ApplyPage() {
 }
 
 function UserApply() {
-  const { sync, snapshot } = useSingleton<ApplicationDraft>(useUserId(), URL, "application");
+  const { sync, snapshot } = useSyncedDoc(applicationKind, useUserId());
   return (
     <Application
       source={{
@@ -42,10 +42,13 @@ function UserApply() {
         submit: sync
           ? async () => {
               await sync.flush();
-              const { body } = await apiFetch<{ submission: { id: string } }>(`${URL}/submit`, {
-                method: "POST",
-                headers: { "If-Match": `"v${sync.getSnapshot().version}"` },
-              });
+              const { body } = await apiFetch<{ submission: { id: string } }>(
+                `${applicationKind.url("")}/submit`,
+                {
+                  method: "POST",
+                  headers: { "If-Match": versionTag(sync.getSnapshot().version) },
+                },
+              );
               return body?.submission.id ?? "";
             }
           : null,

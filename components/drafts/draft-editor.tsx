@@ -1,27 +1,17 @@
 "use client";
 
-import { useCallback, useEffect } from "react";
+import { useEffect } from "react";
 import { useUserId } from "@/components/session/mode";
-import {
-  draftTransport,
-  draftUrl,
-  draftVersion,
-  useDraftList,
-  useDraftPoll,
-} from "@/lib/drafts/client";
+import { useDraftList } from "@/lib/drafts/client";
+import { draftKind } from "@/lib/drafts/kind";
 import { useGuest } from "@/lib/guest/store";
-import { useDocSync } from "@/lib/sync/use-doc-sync";
+import { useSyncedDoc } from "@/lib/sync/use-synced-doc";
 import { DraftForm, type EditorProps } from "./draft-form";
 
 /** A signed-in user's draft: polled, saved through the sync engine. */
 export function DraftEditor(props: EditorProps) {
   const { id } = props;
-  const userId = useUserId();
-  const poll = useDraftPoll(id);
-  const gone = poll.error?.status === 404;
-  const remote = poll.data ? draftVersion(poll.data.draft) : undefined;
-  const makeTransport = useCallback(() => draftTransport(id), [id]);
-  const { sync, snapshot } = useDocSync(draftUrl(id), remote, gone, { userId, makeTransport });
+  const { poll, gone, sync, snapshot } = useSyncedDoc(draftKind, useUserId(), id);
 
   // The list (polled by this browser's leader tab, shared with the others) may know of a newer
   // version before this tab's own, slower, poll of the draft does: fetch it now.

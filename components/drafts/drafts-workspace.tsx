@@ -2,9 +2,10 @@
 
 import { type ComponentType, useState } from "react";
 import { useMode } from "@/components/session/mode";
-import { createDraft, deleteDraft, useDraftList } from "@/lib/drafts/client";
+import { useWorkspace } from "@/lib/device/workspace-store";
+import { deleteDraft, useDraftList } from "@/lib/drafts/client";
+import { createDraft } from "@/lib/drafts/kind";
 import { useGuest } from "@/lib/guest/store";
-import { useWorkspace } from "@/lib/ui/workspace-store";
 import { DraftEditor, GuestDraftEditor } from "./draft-editor";
 import type { EditorProps } from "./draft-form";
 import { DraftList, type DraftSummary } from "./draft-list";

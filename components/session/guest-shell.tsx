@@ -1,8 +1,8 @@
 "use client";
 
 import { type ReactNode, useEffect, useState } from "react";
+import { setKeepNothing } from "@/lib/device/storage";
 import { refreshGuestData } from "@/lib/guest/store";
-import { setKeepNothing } from "@/lib/ui/device-storage";
 import { ModeContext } from "./mode";
 
 const GUEST = { kind: "guest" } as const;

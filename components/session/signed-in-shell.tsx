@@ -1,9 +1,9 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { syncTargetFor } from "@/lib/docs/registry";
+import { setKeepNothing } from "@/lib/device/storage";
+import { SYNCED_KINDS } from "@/lib/kinds";
 import { useTabSync } from "@/lib/sync/use-tab-sync";
-import { setKeepNothing } from "@/lib/ui/device-storage";
 import { MergeGuestData } from "./merge-guest-data";
 import { ModeContext } from "./mode";
 import { useForgetOnLeave } from "./use-forget-on-leave";
@@ -18,7 +18,7 @@ interface Props {
 export function SignedInShell({ userId, keepNothing, children }: Props) {
   // Before any child reads or writes storage (children render after this line).
   setKeepNothing(keepNothing);
-  useTabSync(userId, syncTargetFor);
+  useTabSync(userId, SYNCED_KINDS);
   useForgetOnLeave(userId);
   return (
     <ModeContext.Provider value={{ kind: "user", userId, keepNothing }}>

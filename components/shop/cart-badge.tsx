@@ -1,8 +1,9 @@
 "use client";
 
-import { useSingletonPoll } from "@/lib/docs/client";
 import { useGuest } from "@/lib/guest/store";
-import { type Cart, cartCount } from "@/lib/shop/cart";
+import { cartCount } from "@/lib/shop/cart";
+import { cartKind } from "@/lib/shop/kind";
+import { useDocPoll } from "@/lib/sync/use-synced-doc";
 
 /** The number of items in the cart: polled for a user, so every device agrees; local for a guest. */
 export function CartBadge({ guest }: { guest: boolean }) {
@@ -10,7 +11,7 @@ export function CartBadge({ guest }: { guest: boolean }) {
 }
 
 function UserBadge() {
-  const { data } = useSingletonPoll<Cart>("/api/cart");
+  const { data } = useDocPoll(cartKind);
   return <Badge count={data?.cart ? cartCount(data.cart.data) : 0} />;
 }
 

@@ -2,9 +2,9 @@
 
 import Image from "next/image";
 import { useMode } from "@/components/session/mode";
+import { useWorkspace } from "@/lib/device/workspace-store";
 import { MAX_QUANTITY } from "@/lib/shop/cart";
 import { CATALOG, formatPrice } from "@/lib/shop/catalog";
-import { useWorkspace } from "@/lib/ui/workspace-store";
 import { type CartSource, useGuestCart, useUserCart } from "./cart-source";
 
 export function ShopPage() {

@@ -3,17 +3,11 @@
 import Link from "next/link";
 import { useLayoutEffect, useRef, useState } from "react";
 import { useMode, useUserId } from "@/components/session/mode";
-import { useSingleton } from "@/lib/docs/client";
-import {
-  formatTime,
-  mergePosition,
-  POSITION_WRITE_INTERVAL_MS,
-  type Position,
-  VIDEOS,
-} from "@/lib/watch/position";
+import { useSyncedDoc } from "@/lib/sync/use-synced-doc";
+import { positionKind } from "@/lib/watch/kind";
+import { formatTime, POSITION_WRITE_INTERVAL_MS, VIDEOS } from "@/lib/watch/position";
 
 const VIDEO_ID = "countdown";
-const URL = `/api/positions/${VIDEO_ID}`;
 
 /** The clip has no sound: muted, so browsers let it play without a gesture of its own. */
 const CLIP = {
@@ -46,10 +40,7 @@ export function WatchPage() {
 }
 
 function UserWatch() {
-  const { sync, snapshot } = useSingleton<Position>(useUserId(), URL, "position", {
-    merge: mergePosition,
-    debounceMs: 0,
-  });
+  const { sync, snapshot } = useSyncedDoc(positionKind, useUserId(), VIDEO_ID);
   const video = useRef<HTMLVideoElement>(null);
   const lastWrite = useRef(0);
   const [now, setNow] = useState(0);

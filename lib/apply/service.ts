@@ -1,21 +1,9 @@
 import "server-only";
-import { createOnceFrom } from "@/lib/docs/create-once";
-import type { SingletonDef } from "@/lib/docs/singleton";
 import { AppError } from "@/lib/errors";
+import { createOnceFrom } from "@/lib/persist/create-once";
 import { getStore, type StoredDoc } from "@/lib/store";
-import {
-  type ApplicationDraft,
-  applicationDraftSchema,
-  applicationErrors,
-  EMPTY_APPLICATION,
-} from "./schema";
-
-export const applicationDef: SingletonDef<ApplicationDraft> = {
-  kind: "form",
-  id: "application",
-  empty: EMPTY_APPLICATION,
-  schema: applicationDraftSchema,
-};
+import { applicationKind } from "./kind";
+import { type ApplicationDraft, applicationErrors } from "./schema";
 
 export interface Submission {
   id: string;
@@ -37,7 +25,7 @@ const toSubmission = (doc: StoredDoc<ApplicationDraft>): Submission => ({
 export async function submitApplication(userId: string, expectedVersion: number) {
   const { doc, repeated } = await createOnceFrom<ApplicationDraft, ApplicationDraft>(
     userId,
-    applicationDef,
+    applicationKind,
     expectedVersion,
     {
       kind: "submission",

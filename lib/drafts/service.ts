@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { assertRoomFor } from "@/lib/docs/quota";
 import { AppError } from "@/lib/errors";
+import { assertRoomFor } from "@/lib/persist/quota";
 import { getStore, type StoredDoc } from "@/lib/store";
 import { type Draft, type DraftFields, type DraftSummary, draftIdSchema } from "./schema";
 

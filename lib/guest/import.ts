@@ -1,16 +1,17 @@
 import "server-only";
 import { EMPTY_APPLICATION } from "@/lib/apply/fields";
-import { applicationDef } from "@/lib/apply/service";
-import { assertRoomFor } from "@/lib/docs/quota";
-import { readSingleton, singletonWriteOp } from "@/lib/docs/singleton";
+import { applicationKind } from "@/lib/apply/kind";
 import { createDraft } from "@/lib/drafts/service";
 import { AppError } from "@/lib/errors";
+import { assertRoomFor } from "@/lib/persist/quota";
+import { readSingleton, singletonWriteOp } from "@/lib/persist/singleton";
+import { accountShipping } from "@/lib/shipping/service";
 import { mergeCart } from "@/lib/shop/cart";
-import { cartDef } from "@/lib/shop/service";
+import { cartKind } from "@/lib/shop/kind";
 import { getStore, type WriteOp } from "@/lib/store";
 import type { GuestImport } from "./import-schema";
 import { SealExpiredError } from "./seal";
-import { shippingDef, unsealShipping } from "./shipping";
+import { unsealShipping } from "./sealed-shipping";
 
 export interface ImportResult {
   imported: boolean;
@@ -69,24 +70,24 @@ export async function importGuestData(userId: string, data: GuestImport): Promis
   for (let attempt = 0; ; attempt++) {
     const ops: WriteOp[] = [];
     if (cartItems > 0) {
-      const cart = await readSingleton(userId, cartDef);
-      ops.push(singletonWriteOp(cartDef, mergeCart({}, data.cart, cart.data).data, cart.version));
+      const cart = await readSingleton(userId, cartKind);
+      ops.push(singletonWriteOp(cartKind, mergeCart({}, data.cart, cart.data).data, cart.version));
     }
     let form = false;
     if (formTouched) {
-      const current = await readSingleton(userId, applicationDef);
+      const current = await readSingleton(userId, applicationKind);
       const accountHasOne = Object.entries(current.data).some(
         ([key, value]) =>
           key !== "step" && value !== EMPTY_APPLICATION[key as keyof typeof current.data],
       );
       if (!accountHasOne) {
-        ops.push(singletonWriteOp(applicationDef, { ...data.form, step: 1 }, current.version));
+        ops.push(singletonWriteOp(applicationKind, { ...data.form, step: 1 }, current.version));
         form = true;
       }
     }
     if (shipping) {
-      const current = await readSingleton(userId, shippingDef);
-      ops.push(singletonWriteOp(shippingDef, shipping, current.version));
+      const current = await readSingleton(userId, accountShipping);
+      ops.push(singletonWriteOp(accountShipping, shipping, current.version));
     }
     const result: ImportResult = { imported: true, drafts, cartItems, form };
     try {

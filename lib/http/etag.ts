@@ -1,8 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { parseVersionTag, versionTag } from "@/lib/sync/kind";
 
-/** A document's ETag is its version: `"v7"`. */
-export const docEtag = (version: number) => `"v${version}"`;
+/** A document's ETag is its version, spelled as every kind spells it: `"v7"`. */
+export const docEtag = versionTag;
 
 /** A list's ETag is the user's change marker, weak because it names a state, not bytes. */
 export const listEtag = (marker: number) => `W/"m${marker}"`;
@@ -23,8 +24,8 @@ export function requiredIfMatchVersion(request: Request): number {
       'Send If-Match with the ETag of the version you edited (e.g. If-Match: "v3")',
     );
   }
-  const match = /^"v(\d{1,15})"$/.exec(header.trim());
-  if (!match)
+  const version = parseVersionTag(header);
+  if (version === null)
     throw new AppError("bad_request", 'If-Match must be an ETag this API returned, like "v3"');
-  return Number(match[1]);
+  return version;
 }

@@ -1,17 +1,17 @@
 import { signOut } from "next-auth/react";
-import { syncTargetFor } from "@/lib/docs/registry";
+import { clearHandoffStorage } from "@/lib/device/storage";
+import { SYNCED_KINDS } from "@/lib/kinds";
 import { expectSignOut } from "@/lib/sync/api-client";
 import { forget } from "@/lib/sync/conditional-fetcher";
 import { pendingEntries } from "@/lib/sync/outbox";
 import { replayOutbox } from "@/lib/sync/replay-outbox";
 import { postToTabs } from "@/lib/sync/tab-channel";
 import { flushLiveDocs } from "@/lib/sync/use-doc-sync";
-import { clearHandoffStorage } from "@/lib/ui/device-storage";
 
 /** Sends every edit this browser still holds; resolves with how many could not be sent. */
 export async function sendPendingEdits(userId: string): Promise<number> {
   await flushLiveDocs();
-  await replayOutbox(userId, syncTargetFor);
+  await replayOutbox(userId, SYNCED_KINDS);
   return pendingEntries(userId).length;
 }
 

@@ -1,13 +1,6 @@
 import "server-only";
-import { readSingleton, type SingletonDef } from "@/lib/docs/singleton";
-import { DEFAULT_SETTINGS, type Settings, settingsSchema } from "./schema";
-
-export const settingsDef: SingletonDef<Settings> = {
-  kind: "settings",
-  id: "settings",
-  empty: DEFAULT_SETTINGS,
-  schema: settingsSchema,
-};
+import { readSingleton } from "@/lib/persist/singleton";
+import { settingsKind } from "./kind";
 
 export const readSettings = async (userId: string) =>
-  (await readSingleton(userId, settingsDef)).data;
+  (await readSingleton(userId, settingsKind)).data;

@@ -1,19 +1,11 @@
 import "server-only";
-import { createOnceFrom } from "@/lib/docs/create-once";
-import type { SingletonDef } from "@/lib/docs/singleton";
 import { AppError } from "@/lib/errors";
-import { readShipping } from "@/lib/guest/shipping";
-import type { Shipping } from "@/lib/guest/shipping-schema";
+import { createOnceFrom } from "@/lib/persist/create-once";
+import type { Shipping } from "@/lib/shipping/schema";
+import { readShipping } from "@/lib/shipping/service";
 import { getStore, type StoredDoc } from "@/lib/store";
 import { type Cart, cartLines, cartTotalCents } from "./cart";
-import { cartSchema } from "./cart-schema";
-
-export const cartDef: SingletonDef<Cart> = {
-  kind: "cart",
-  id: "cart",
-  empty: {},
-  schema: cartSchema,
-};
+import { cartKind } from "./kind";
 
 interface OrderData {
   lines: Array<{ productId: string; name: string; priceCents: number; quantity: number }>;
@@ -44,7 +36,7 @@ export const isOrderId = (id: string) => /^order-\d{1,15}$/.test(id);
 export async function checkout(userId: string, expectedVersion: number) {
   const { doc, repeated, source } = await createOnceFrom<Cart, OrderData>(
     userId,
-    cartDef,
+    cartKind,
     expectedVersion,
     {
       kind: "order",

@@ -6,7 +6,6 @@ import {
   type Container,
   CosmosClient,
   type ItemDefinition,
-  type JSONObject,
   type OperationInput,
 } from "@azure/cosmos";
 import { AppError } from "@/lib/errors";
@@ -32,6 +31,8 @@ export interface CosmosStoreOptions {
   limits?: StoreLimits;
   /** Only tests pass one (to trust the local test server's certificate). */
   agent?: Agent;
+  /** Milliseconds since the epoch; tests pass their own to step time instead of sleeping. */
+  clock?: () => number;
 }
 
 const MARKER_ID = "marker";
@@ -133,6 +134,7 @@ const guardedWrite = (
 
 export function createCosmosStore(options: CosmosStoreOptions): Store {
   const limits = options.limits ?? DEFAULT_STORE_LIMITS;
+  const clock = options.clock ?? Date.now;
   const client = new CosmosClient({
     endpoint: options.endpoint,
     key: options.key,
@@ -189,7 +191,7 @@ export function createCosmosStore(options: CosmosStoreOptions): Store {
     run(async (c) => {
       if (ops.length === 0) return [];
       if (ops.length > 99) throw new AppError("bad_request", "Too many writes in one commit");
-      const now = new Date().toISOString();
+      const now = new Date(clock()).toISOString();
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         const marker = await read<MarkerItem>(c, MARKER_ID, userId);
         const docs: StoredDoc[] = [];
@@ -209,7 +211,7 @@ export function createCosmosStore(options: CosmosStoreOptions): Store {
             docs.push(doc);
             docOps.push({
               operationType: BulkOperationType.Create,
-              resourceBody: { ...doc } as unknown as JSONObject,
+              resourceBody: { ...doc } as StoredDoc & ItemDefinition,
             });
             continue;
           }
@@ -460,7 +462,7 @@ export function createCosmosStore(options: CosmosStoreOptions): Store {
       run(async (c) => {
         // Sessions end first, so no device writes while the documents go; the control item
         // stays behind (a few bytes) so the old tokens stay refused.
-        const now = Date.now();
+        const now = clock();
         await rewrite<MarkerItem>(c, MARKER_ID, userId, (current) => ({
           ...(current ?? emptyMarker(userId)),
           version: (current?.version ?? 0) + 1,
@@ -495,7 +497,7 @@ export function createCosmosStore(options: CosmosStoreOptions): Store {
       }),
     hitCounter: (key, windowMs) =>
       run(async (c) => {
-        const now = Date.now();
+        const now = clock();
         const partition = counterPartition(key);
         const item = await rewrite<CounterItem>(c, COUNTER_ID, partition, (current) =>
           current && current.expiresAt > now
@@ -514,7 +516,7 @@ export function createCosmosStore(options: CosmosStoreOptions): Store {
     readCounter: (key) =>
       run(async (c): Promise<Counter | null> => {
         const item = await read<CounterItem>(c, COUNTER_ID, counterPartition(key));
-        return item && item.expiresAt > Date.now()
+        return item && item.expiresAt > clock()
           ? { count: item.count, resetAt: item.expiresAt }
           : null;
       }),

@@ -88,11 +88,15 @@ export interface SqliteStoreOptions {
   limits?: StoreLimits;
   /** FULL (default) survives power loss; NORMAL may lose the last commits, only for benchmarks. */
   synchronous?: "FULL" | "NORMAL";
+  /** Milliseconds since the epoch; tests pass their own to step time instead of sleeping. */
+  clock?: () => number;
 }
 
 /** The embedded default: one SQLite file in WAL mode, so a fresh clone needs no service. */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   const limits = options.limits ?? DEFAULT_STORE_LIMITS;
+  const now = options.clock ?? Date.now;
+  const timestamp = () => new Date(now()).toISOString();
   if (options.file !== ":memory:") createPrivateFile(options.file);
   const db = new Database(options.file);
   db.pragma("journal_mode = WAL");
@@ -233,7 +237,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const deleteUser = db.transaction((userId: string) => {
     statements.deleteAllDocs.run(userId);
     statements.deleteUserById.run(userId);
-    statements.endUser.run({ userId, now: Date.now() });
+    statements.endUser.run({ userId, now: now() });
   });
   const updateSessions = db.transaction(
     (userId: string, change: (current: SessionControl) => SessionControl) => {
@@ -311,7 +315,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       const [created] = commit(
         doc.userId,
         [{ op: "create", kind: doc.kind, id: doc.id, data: doc.data }],
-        new Date().toISOString(),
+        timestamp(),
       );
       return created as StoredDoc<T>;
     },
@@ -325,7 +329,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       const [updated] = commit(
         userId,
         [{ op: "replace", kind, id, data, expectedVersion }],
-        new Date().toISOString(),
+        timestamp(),
       );
       return updated as StoredDoc<T>;
     },
@@ -333,7 +337,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return deleteDoc(userId, kind, id) > 0;
     },
     async commit(userId, ops) {
-      return commit(userId, ops, new Date().toISOString());
+      return commit(userId, ops, timestamp());
     },
     async exportDocs(userId) {
       return statements.all.all(userId).map((row) => toDoc(row));
@@ -342,10 +346,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       deleteUser(userId);
     },
     async hitCounter(key, windowMs) {
-      const now = Date.now();
+      const time = now();
       // Expired counters are dropped now and then, so the table stays as small as the traffic.
-      if (++hits % 1000 === 0) statements.sweepCounters.run(now);
-      const row = statements.hit.get({ key, now, expires: now + windowMs }) as {
+      if (++hits % 1000 === 0) statements.sweepCounters.run(time);
+      const row = statements.hit.get({ key, now: time, expires: time + windowMs }) as {
         count: number;
         expires_at: number;
       };
@@ -353,7 +357,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async readCounter(key) {
       const row = statements.counter.get(key);
-      return row && row.expires_at > Date.now()
+      return row && row.expires_at > now()
         ? { count: row.count, resetAt: row.expires_at }
         : null;
     },

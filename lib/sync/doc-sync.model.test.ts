@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiClientError } from "./api-client";
-import { DocSync, type DocTransport, type Versioned } from "./doc-sync";
-import type { Outbox, OutboxEntry } from "./outbox";
+import { DocSync } from "./doc-sync";
+import type { Outbox, PendingEdit } from "./outbox";
+import type { DocTransport, Versioned } from "./types";
 
 /**
  * Model-based test of the sync engine: 2 to 4 devices, each a DocSync with its own outbox,
@@ -16,11 +17,11 @@ type Doc = { title: string; body: string };
 const FIELDS = ["title", "body"] as const;
 
 function memoryOutbox(): Outbox<Doc> {
-  let entry: OutboxEntry<Doc> | null = null;
+  let entry: PendingEdit<Doc> | null = null;
   return {
     load: () => entry,
     put(base, local) {
-      entry = { key: "doc", base, local, since: entry?.since ?? Date.now() };
+      entry = { base, local };
     },
     clear() {
       entry = null;

@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiClientError } from "./api-client";
-import { DocSync, type DocTransport, type Versioned } from "./doc-sync";
-import type { Outbox, OutboxEntry } from "./outbox";
+import { DocSync } from "./doc-sync";
+import type { Outbox, PendingEdit } from "./outbox";
+import type { DocTransport, Versioned } from "./types";
 
-function memoryOutbox(): Outbox<Fields> & { entry: OutboxEntry<Fields> | null } {
+function memoryOutbox(): Outbox<Fields> & { entry: PendingEdit<Fields> | null } {
   const box = {
-    entry: null as OutboxEntry<Fields> | null,
+    entry: null as PendingEdit<Fields> | null,
     load: () => box.entry,
     put(base: Versioned<Fields>, local: Fields) {
-      box.entry = { key: "k", base, local, since: box.entry?.since ?? Date.now() };
+      box.entry = { base, local };
     },
     clear() {
       box.entry = null;

@@ -1,23 +1,7 @@
 import { ApiClientError } from "./api-client";
-import { mergeRecord, type RecordMerge, shallowEqual } from "./merge";
+import { mergeRecord, shallowEqual } from "./merge";
 import type { Outbox } from "./outbox";
-
-export interface Versioned<T> {
-  version: number;
-  data: T;
-}
-
-export interface DocTransport<T> {
-  /** Resolves with the stored version; rejects with ApiClientError (412 carries `current`). */
-  save(data: T, baseVersion: number, options: { keepalive: boolean }): Promise<Versioned<T>>;
-  /** Pulls `current` out of a 412 body. */
-  conflictCurrent(error: ApiClientError): Versioned<T> | null;
-  /**
-   * Keeps the other side's version when a merge could not hold both (e.g. as a new draft).
-   * Resolves with a name to show the user.
-   */
-  keepConflictCopy?(theirs: T): Promise<string>;
-}
+import type { DocTransport, Merge, Versioned } from "./types";
 
 export type SyncStatus =
   | { kind: "saved" }
@@ -42,7 +26,7 @@ interface Options<T> {
   initial: Versioned<T>;
   transport: DocTransport<T>;
   debounceMs?: number;
-  merge?: (base: T, mine: T, theirs: T) => RecordMerge<T>;
+  merge?: Merge<T>;
   /** Backoff after a failed save, by attempt: 1 s, 2 s, 4 s, then every 8 s. */
   retryDelayMs?: (attempt: number) => number;
   /** Where unsaved edits wait (localStorage), so a reload or a crash loses nothing. */
@@ -83,7 +67,7 @@ export class DocSync<T extends Record<string, unknown>> {
   private readonly listeners = new Set<() => void>();
   private readonly transport: DocTransport<T>;
   private readonly debounceMs: number;
-  private readonly merge: (base: T, mine: T, theirs: T) => RecordMerge<T>;
+  private readonly merge: Merge<T>;
   private notice: string | null = null;
   private remoteChangeAt: number | null = null;
   private readonly retryDelay: (attempt: number) => number;

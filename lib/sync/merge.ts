@@ -34,7 +34,7 @@ export function shallowEqual<T extends Record<string, unknown>>(a: T, b: T): boo
 export interface RecordMerge<T> {
   data: T;
   /** Fields both sides rewrote in overlapping ways: `data` holds mine, theirs must be kept elsewhere. */
-  conflicts: Array<keyof T>;
+  conflicts: string[];
 }
 
 /** The default merge of a document: per field, and within text fields, per word (diff3). */
@@ -43,14 +43,14 @@ export function mergeRecord<T extends Record<string, unknown>>(
   mine: T,
   theirs: T,
 ): RecordMerge<T> {
-  const conflicts: Array<keyof T> = [];
+  const conflicts: string[] = [];
   const data = mergeFields(base, mine, theirs, (key, b, m, t) => {
     if (typeof b === "string" && typeof m === "string" && typeof t === "string") {
       const merged = mergeText(b, m, t);
-      if (merged.conflict) conflicts.push(key);
+      if (merged.conflict) conflicts.push(String(key));
       return merged.text as T[keyof T];
     }
-    conflicts.push(key);
+    conflicts.push(String(key));
     return m;
   });
   return { data, conflicts };

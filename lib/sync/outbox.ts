@@ -1,27 +1,39 @@
-import { localStore } from "@/lib/ui/device-storage";
-import type { Versioned } from "./doc-sync";
+import { localStore } from "@/lib/device/storage";
+import type { SyncedKind } from "./kind";
+import type { Versioned } from "./types";
 
 /**
  * Unsent edits, kept in localStorage so they survive a reload, a closed tab or a crashed
  * server. One entry per document: the version the edit started from and the text on screen.
  * Keys are scoped by user, so one user never replays another's edits on a shared computer.
  */
-export interface OutboxEntry<T = Record<string, unknown>> {
-  key: string;
+export interface PendingEdit<T> {
   base: Versioned<T>;
   local: T;
-  /** First unsent edit, for replaying the oldest first. */
+}
+
+/** As stored: which document, and when its first unsent edit was made (oldest replays first). */
+export interface OutboxEntry extends PendingEdit<unknown> {
+  kind: string;
+  id: string;
   since: number;
 }
+
+export interface Outbox<T> {
+  load(): PendingEdit<T> | null;
+  put(base: Versioned<T>, local: T): void;
+  clear(): void;
+}
+
+/** One document's name in the outbox, the document locks and tab messages. */
+export const docKey = (kind: Pick<SyncedKind, "name">, id: string) => `${kind.name}:${id}`;
 
 const storageKey = (userId: string) => `handoff:outbox:${userId}`;
 
 function readAll(userId: string): Record<string, OutboxEntry> {
   try {
-    return JSON.parse(localStore().getItem(storageKey(userId)) ?? "{}") as Record<
-      string,
-      OutboxEntry
-    >;
+    const parsed: unknown = JSON.parse(localStore().getItem(storageKey(userId)) ?? "{}");
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, OutboxEntry>) : {};
   } catch {
     return {};
   }
@@ -32,22 +44,26 @@ function writeAll(userId: string, entries: Record<string, OutboxEntry>) {
   else localStore().setItem(storageKey(userId), JSON.stringify(entries));
 }
 
-export interface Outbox<T> {
-  load(): OutboxEntry<T> | null;
-  put(base: Versioned<T>, local: T): void;
-  clear(): void;
-}
-
-/** The outbox slot of one document. */
-export function outboxFor<T extends Record<string, unknown>>(
-  userId: string,
-  key: string,
-): Outbox<T> {
+/**
+ * The outbox slot of one document. What it loads is checked against the kind's schema (the
+ * storage is the user's to edit, and a stored edit may predate a change of the schema): an
+ * entry that does not fit is not sent.
+ */
+export function outboxFor<T>(userId: string, kind: SyncedKind<T>, id: string): Outbox<T> {
+  const key = docKey(kind, id);
   return {
-    load: () => (readAll(userId)[key] as OutboxEntry<T> | undefined) ?? null,
+    load() {
+      const entry = readAll(userId)[key];
+      if (!entry?.base || typeof entry.base.version !== "number") return null;
+      const base = kind.schema.safeParse(entry.base.data);
+      const local = kind.schema.safeParse(entry.local);
+      if (!base.success || !local.success) return null;
+      return { base: { version: entry.base.version, data: base.data }, local: local.data };
+    },
     put(base, local) {
       const entries = readAll(userId);
-      entries[key] = { key, base, local, since: entries[key]?.since ?? Date.now() } as OutboxEntry;
+      const since = entries[key]?.since ?? Date.now();
+      entries[key] = { kind: kind.name, id, base, local, since };
       writeAll(userId, entries);
     },
     clear() {

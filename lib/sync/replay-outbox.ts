@@ -1,16 +1,8 @@
 import { withFreeDocLock } from "./doc-locks";
-import { DocSync, type DocTransport } from "./doc-sync";
-import type { RecordMerge } from "./merge";
-import { outboxFor, pendingEntries } from "./outbox";
-
-export interface SyncTarget {
-  transport: DocTransport<Record<string, unknown>>;
-  merge?: (
-    base: Record<string, unknown>,
-    mine: Record<string, unknown>,
-    theirs: Record<string, unknown>,
-  ) => RecordMerge<Record<string, unknown>>;
-}
+import { DocSync } from "./doc-sync";
+import type { SyncedKind } from "./kind";
+import { docKey, type OutboxEntry, outboxFor, pendingEntries } from "./outbox";
+import { kindTransport } from "./transport";
 
 let running: Promise<void> | null = null;
 
@@ -18,39 +10,52 @@ let running: Promise<void> | null = null;
  * Sends edits left in the outbox by an earlier page (closed while offline, or a crash),
  * oldest first, each through a DocSync, so a replay merges on 412 exactly like live typing.
  * Run by the poll-leader tab only; an entry a live editor holds is left to that editor.
+ * `kinds` is the app's list of synced kinds (lib/kinds); entries of other kinds stay put.
  */
-export function replayOutbox(userId: string, targetFor: (key: string) => SyncTarget | null) {
-  running ??= replay(userId, targetFor).finally(() => {
+export function replayOutbox(userId: string, kinds: readonly SyncedKind[]) {
+  running ??= replay(userId, kinds).finally(() => {
     running = null;
   });
   return running;
 }
 
-async function replay(userId: string, targetFor: (key: string) => SyncTarget | null) {
+async function replay(userId: string, kinds: readonly SyncedKind[]) {
   for (const entry of pendingEntries(userId)) {
-    const target = targetFor(entry.key);
-    if (!target) continue;
-    let stalled = false;
-    await withFreeDocLock(userId, entry.key, async () => {
-      const sync = new DocSync({
-        initial: entry.base,
-        transport: target.transport,
-        merge: target.merge,
-        outbox: outboxFor(userId, entry.key),
-        resume: true,
-      });
-      await new Promise<void>((resolve) => {
-        const check = () => {
-          const { kind } = sync.getSnapshot().status;
-          if (kind === "saved" || kind === "gone" || kind === "error" || kind === "retrying")
-            resolve();
-        };
-        sync.subscribe(check);
-        check();
-      });
-      stalled = sync.getSnapshot().status.kind === "retrying";
-      sync.dispose();
-    });
-    if (stalled) return; // still offline: the next replay (on reconnect) picks up from here
+    const kind = kinds.find((candidate) => candidate.name === entry.kind);
+    if (!kind) continue;
+    // Still offline: the next replay (on reconnect) picks up from here.
+    if ((await replayEntry(userId, kind, entry)) === "offline") return;
   }
+}
+
+async function replayEntry(
+  userId: string,
+  kind: SyncedKind,
+  { id }: OutboxEntry,
+): Promise<"sent" | "offline" | "skipped"> {
+  const outbox = outboxFor(userId, kind, id);
+  const pending = outbox.load();
+  if (!pending) return "skipped";
+  let offline = false;
+  await withFreeDocLock(userId, docKey(kind, id), async () => {
+    const sync = new DocSync({
+      initial: pending.base,
+      transport: kindTransport(kind, id),
+      merge: kind.merge?.bind(kind),
+      outbox,
+      resume: true,
+    });
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        const status = sync.getSnapshot().status.kind;
+        if (status === "saved" || status === "gone" || status === "error" || status === "retrying")
+          resolve();
+      };
+      sync.subscribe(check);
+      check();
+    });
+    offline = sync.getSnapshot().status.kind === "retrying";
+    sync.dispose();
+  });
+  return offline ? "offline" : "sent";
 }

@@ -1,5 +1,5 @@
 import { mutate } from "swr";
-import type { Versioned } from "./doc-sync";
+import type { Versioned } from "./types";
 
 /**
  * Tabs of one browser tell each other what they type and what the server returned, through
@@ -10,10 +10,10 @@ export type TabMessage =
   | {
       type: "edit";
       key: string;
-      base: Versioned<Record<string, unknown>>;
-      local: Record<string, unknown>;
+      base: Versioned<unknown>;
+      local: unknown;
     }
-  | { type: "saved"; key: string; stored: Versioned<Record<string, unknown>> }
+  | { type: "saved"; key: string; stored: Versioned<unknown> }
   | { type: "response"; url: string; etag: string; body: unknown }
   /** A tab is about to sign out: the 401s that follow are not an expiry. */
   | { type: "signing-out" }

@@ -1,56 +1,51 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { holdDocLock } from "./doc-locks";
-import { DocSync, type DocTransport, type Versioned } from "./doc-sync";
-import type { RecordMerge } from "./merge";
-import { outboxFor } from "./outbox";
+import { DocSync } from "./doc-sync";
+import type { SyncedKind } from "./kind";
+import { docKey, outboxFor } from "./outbox";
 import { onTabMessage, postToTabs } from "./tab-channel";
+import { kindTransport } from "./transport";
+import type { Versioned } from "./types";
 
-/** Every engine alive in this tab, so signing out can send what they hold first. */
-const live = new Set<DocSync<Record<string, unknown>>>();
+/** What every engine alive in this tab holds, so signing out can send it first. */
+const live = new Set<() => Promise<void>>();
 
 export async function flushLiveDocs() {
-  await Promise.all([...live].map((sync) => sync.flush()));
-}
-
-export interface DocSyncOptions<T> {
-  /** The signed-in user: scopes the outbox and the document lock. */
-  userId: string;
-  /** Stable (useCallback): a new function makes no new engine, but keeps effects honest. */
-  makeTransport: () => DocTransport<T>;
-  merge?: (base: T, mine: T, theirs: T) => RecordMerge<T>;
-  debounceMs?: number;
+  await Promise.all([...live].map((flush) => flush()));
 }
 
 /**
- * One DocSync per open document, keyed by the document's URL. `remote` is the latest version
- * a poll returned (undefined while loading); `gone` says the poll found it deleted. The engine
- * saves through the outbox, tells this browser's other tabs what it does, and holds the
- * document's lock so the outbox replay leaves its edits alone.
+ * One DocSync per open document of a kind. `remote` is the latest version a poll returned
+ * (undefined while loading); `gone` says the poll found it deleted. The engine saves through
+ * the outbox, tells this browser's other tabs what it does, and holds the document's lock so
+ * the outbox replay leaves its edits alone.
  */
-export function useDocSync<T extends Record<string, unknown>>(
-  key: string,
+export function useDocSync<T extends Record<string, unknown>, View>(
+  kind: SyncedKind<T, View>,
+  id: string,
+  userId: string,
   remote: Versioned<T> | undefined,
   gone: boolean,
-  { userId, makeTransport, merge, debounceMs }: DocSyncOptions<T>,
 ) {
+  const key = docKey(kind, id);
   const [engine, setEngine] = useState<{ key: string; sync: DocSync<T> } | null>(null);
 
-  // Created on the first version seen for this key; replaced when the key changes.
+  // Created on the first version seen for this document; replaced when the document changes.
   useEffect(() => {
     if (!remote || engine?.key === key) return;
     const sync = new DocSync({
       initial: remote,
-      transport: makeTransport(),
-      outbox: outboxFor<T>(userId, key),
-      merge,
-      debounceMs,
+      transport: kindTransport(kind, id),
+      outbox: outboxFor(userId, kind, id),
+      merge: kind.merge?.bind(kind),
+      debounceMs: kind.debounceMs,
       peers: {
         edited: (base, local) => postToTabs({ type: "edit", key, base, local }),
         saved: (stored) => postToTabs({ type: "saved", key, stored }),
       },
     });
     setEngine({ key, sync });
-  }, [key, remote, engine, makeTransport, userId, merge, debounceMs]);
+  }, [key, kind, id, remote, engine, userId]);
 
   const sync = engine?.key === key ? engine.sync : null;
 
@@ -62,23 +57,31 @@ export function useDocSync<T extends Record<string, unknown>>(
     if (sync && gone) sync.markGone();
   }, [sync, gone]);
 
+  // Another tab's edit of this document: checked against the kind, like anything from outside.
   useEffect(() => {
     if (!sync) return;
+    const versioned = (value: Versioned<unknown>): Versioned<T> | null => {
+      const data = kind.schema.safeParse(value.data);
+      return data.success ? { version: value.version, data: data.data } : null;
+    };
     return onTabMessage((message) => {
       if (message.type === "edit" && message.key === key) {
-        sync.adoptPeerEdit(message.base as Versioned<T>, message.local as T);
+        const base = versioned(message.base);
+        const local = kind.schema.safeParse(message.local);
+        if (base && local.success) sync.adoptPeerEdit(base, local.data);
       } else if (message.type === "saved" && message.key === key) {
-        sync.adoptPeerSave(message.stored as Versioned<T>);
+        const stored = versioned(message.stored);
+        if (stored) sync.adoptPeerSave(stored);
       }
     });
-  }, [sync, key]);
+  }, [sync, key, kind]);
 
   // Save what is typed when the editor closes or the tab is hidden or closed.
   useEffect(() => {
     if (!sync) return;
     const releaseLock = holdDocLock(userId, key);
-    const entry = sync as unknown as DocSync<Record<string, unknown>>;
-    live.add(entry);
+    const flush = () => sync.flush();
+    live.add(flush);
     const onHide = () => void sync.flush({ keepalive: true });
     const onOnline = () => sync.retryNow();
     window.addEventListener("pagehide", onHide);
@@ -88,7 +91,7 @@ export function useDocSync<T extends Record<string, unknown>>(
       window.removeEventListener("pagehide", onHide);
       window.removeEventListener("online", onOnline);
       document.removeEventListener("visibilitychange", onHide);
-      live.delete(entry);
+      live.delete(flush);
       void sync.flush({ keepalive: true }).finally(() => {
         sync.dispose();
         releaseLock();

@@ -1,19 +1,20 @@
 import { useEffect } from "react";
 import { rememberResponse } from "./conditional-fetcher";
+import type { SyncedKind } from "./kind";
 import { usePollRole } from "./polling";
 import { startPulse } from "./pulse";
-import { replayOutbox, type SyncTarget } from "./replay-outbox";
+import { replayOutbox } from "./replay-outbox";
 import { electPollLeader, openTabChannel } from "./tab-channel";
 
 /**
  * Joins this tab to the user's other tabs (shared answers, live edits, one leader that sends
  * what earlier pages left in the outbox, now and on every reconnect) and starts its pulse.
  */
-export function useTabSync(userId: string, targetFor: (key: string) => SyncTarget | null) {
+export function useTabSync(userId: string, kinds: readonly SyncedKind[]) {
   useEffect(() => {
     const close = openTabChannel(userId, rememberResponse);
     const replay = () => {
-      if (usePollRole.getState().leader) void replayOutbox(userId, targetFor);
+      if (usePollRole.getState().leader) void replayOutbox(userId, kinds);
     };
     const resign = electPollLeader(userId, () => {
       usePollRole.setState({ leader: true });
@@ -28,5 +29,5 @@ export function useTabSync(userId: string, targetFor: (key: string) => SyncTarge
       close();
       usePollRole.setState({ leader: false });
     };
-  }, [userId, targetFor]);
+  }, [userId, kinds]);
 }

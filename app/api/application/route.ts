@@ -1,6 +1,4 @@
-import { applicationDef } from "@/lib/apply/service";
-import { route } from "@/lib/http/respond";
-import { getSingleton, putSingleton } from "@/lib/http/singleton-routes";
+import { applicationKind } from "@/lib/apply/kind";
+import { singletonRoutes } from "@/lib/persist/routes";
 
-export const GET = route((request) => getSingleton(request, applicationDef, "application"));
-export const PUT = route((request) => putSingleton(request, applicationDef, "application"));
+export const { GET, PUT } = singletonRoutes(applicationKind);

@@ -1,6 +1,4 @@
-import { route } from "@/lib/http/respond";
-import { getSingleton, putSingleton } from "@/lib/http/singleton-routes";
-import { cartDef } from "@/lib/shop/service";
+import { singletonRoutes } from "@/lib/persist/routes";
+import { cartKind } from "@/lib/shop/kind";
 
-export const GET = route((request) => getSingleton(request, cartDef, "cart"));
-export const PUT = route((request) => putSingleton(request, cartDef, "cart"));
+export const { GET, PUT } = singletonRoutes(cartKind);

@@ -1,6 +1,4 @@
-import { route } from "@/lib/http/respond";
-import { getSingleton, putSingleton } from "@/lib/http/singleton-routes";
-import { settingsDef } from "@/lib/settings/service";
+import { singletonRoutes } from "@/lib/persist/routes";
+import { settingsKind } from "@/lib/settings/kind";
 
-export const GET = route((request) => getSingleton(request, settingsDef, "settings"));
-export const PUT = route((request) => putSingleton(request, settingsDef, "settings"));
+export const { GET, PUT } = singletonRoutes(settingsKind);

@@ -1,6 +1,6 @@
 import { requireUserId } from "@/lib/auth/session";
-import { readShipping } from "@/lib/guest/shipping";
 import { json, route } from "@/lib/http/respond";
+import { readShipping } from "@/lib/shipping/service";
 
 export const GET = route(async (request) => {
   const userId = await requireUserId(request);

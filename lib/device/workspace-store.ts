@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
-import { sessionStore } from "./device-storage";
+import { sessionStore } from "./storage";
 
 /** Scratch state of one tab (sessionStorage): two tabs can be at two different places. */
 interface WorkspaceState {

@@ -1,10 +1,13 @@
 import "server-only";
-import { readSingleton, type SingletonDef } from "@/lib/docs/singleton";
 import { AppError } from "@/lib/errors";
+import { type Shipping, shippingSchema } from "@/lib/shipping/schema";
 import { seal, unseal } from "./seal";
-import { type Shipping, shippingSchema } from "./shipping-schema";
 import { GUEST_TTL_MS } from "./ttl";
 
+/**
+ * A guest's shipping details, sealed: their browser keeps what it cannot read, for as long as
+ * the rest of the guest's data, until sign-in brings it into the account.
+ */
 const PURPOSE = "handoff:shipping:v1";
 
 export const sealShipping = (shipping: Shipping) => seal(shipping, PURPOSE, GUEST_TTL_MS);
@@ -15,13 +18,3 @@ export function unsealShipping(token: string): Shipping {
     throw new AppError("bad_request", "The sealed shipping details are not valid");
   return parsed.data;
 }
-
-export const shippingDef: SingletonDef<Shipping | null> = {
-  kind: "settings",
-  id: "shipping",
-  empty: null,
-  schema: shippingSchema.nullable(),
-};
-
-export const readShipping = async (userId: string) =>
-  (await readSingleton(userId, shippingDef)).data;

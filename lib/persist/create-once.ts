@@ -1,9 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { type DocKind, getStore, type StoredDoc } from "@/lib/store";
+import type { SingletonView } from "@/lib/sync/kind";
 import { assertRoomFor } from "./quota";
-import { readSingleton, type SingletonDef, singletonWriteOp } from "./singleton";
-import type { SingletonView } from "./types";
+import { readSingleton, type StoredSingleton, singletonWriteOp } from "./singleton";
 
 /**
  * Exactly-once creation from a singleton (an order from the cart, a submission from the form):
@@ -14,7 +14,7 @@ import type { SingletonView } from "./types";
  */
 export async function createOnceFrom<S, T>(
   userId: string,
-  source: SingletonDef<S>,
+  source: StoredSingleton<S>,
   expectedVersion: number,
   target: { kind: DocKind; id: string; changedMessage: string },
   make: (current: SingletonView<S>) => T | Promise<T>,

@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The shape of lib/: a folder may use another only if that one never uses it back, directly or
+ * through others, and no module imports one that imports it back. Type-only imports count:
+ * they are the first step of most cycles.
+ */
+const LIB = path.resolve(__dirname);
+const SOURCE = /\.(ts|tsx|mts|mjs)$/;
+const EXTENSIONS = ["", ".ts", ".tsx", ".mts", ".mjs", "/index.ts"];
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sources(full);
+    return SOURCE.test(entry.name) && !/\.test\.ts$|\.d\.mts$/.test(entry.name) ? [full] : [];
+  });
+}
+
+const files = sources(LIB);
+const known = new Set(files);
+
+function resolve(from: string, specifier: string): string | null {
+  let base: string;
+  if (specifier.startsWith("@/lib/")) base = path.join(LIB, specifier.slice("@/lib/".length));
+  else if (specifier.startsWith(".")) base = path.resolve(path.dirname(from), specifier);
+  else return null;
+  for (const extension of EXTENSIONS) {
+    if (known.has(base + extension)) return base + extension;
+  }
+  return null;
+}
+
+/** Static imports and re-exports (type-only too) and dynamic `import("…")`, outside comments. */
+const IMPORT = /\bfrom\s*["']([^"']+)["']|\bimport\s*\(?\s*["']([^"']+)["']/g;
+const COMMENT = /\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm;
+
+const imports = new Map(
+  files.map((file) => {
+    const code = readFileSync(file, "utf8").replace(COMMENT, "");
+    const targets = [...code.matchAll(IMPORT)]
+      .map((match) => resolve(file, match[1] ?? match[2] ?? ""))
+      .filter((target): target is string => target !== null);
+    return [file, targets];
+  }),
+);
+
+/** A file's node in the folder graph: its top folder in lib/, or the file itself at the top. */
+const folderOf = (file: string) => {
+  const [first, ...rest] = path.relative(LIB, file).split(path.sep);
+  return rest.length > 0 ? `lib/${first}/` : `lib/${first}`;
+};
+
+/** The first cycle found in a graph, as the path that closes it, or null. */
+function findCycle(graph: Map<string, Set<string>>): string[] | null {
+  const state = new Map<string, "open" | "done">();
+  const trail: string[] = [];
+  const visit = (node: string): string[] | null => {
+    if (state.get(node) === "done") return null;
+    if (state.get(node) === "open") return [...trail.slice(trail.indexOf(node)), node];
+    state.set(node, "open");
+    trail.push(node);
+    for (const next of graph.get(node) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    trail.pop();
+    state.set(node, "done");
+    return null;
+  };
+  for (const node of graph.keys()) {
+    const cycle = visit(node);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+
+describe("imports inside lib/", () => {
+  it("reads the modules it checks", () => {
+    expect(files.length).toBeGreaterThan(50);
+    expect(imports.get(path.join(LIB, "sync/doc-sync.ts"))).toContain(
+      path.join(LIB, "sync/types.ts"),
+    );
+  });
+
+  it("has no folder that imports one that imports it back", () => {
+    const graph = new Map<string, Set<string>>();
+    for (const [file, targets] of imports) {
+      const from = folderOf(file);
+      const edges = graph.get(from) ?? new Set<string>();
+      for (const target of targets) if (folderOf(target) !== from) edges.add(folderOf(target));
+      graph.set(from, edges);
+    }
+    expect(findCycle(graph)?.join(" -> ")).toBeUndefined();
+  });
+
+  it("has no module that imports one that imports it back", () => {
+    const graph = new Map([...imports].map(([file, targets]) => [file, new Set(targets)]));
+    const cycle = findCycle(graph);
+    expect(cycle?.map((file) => path.relative(LIB, file)).join(" -> ")).toBeUndefined();
+  });
+
+  it("finds a cycle when there is one", () => {
+    const graph = new Map([
+      ["a", new Set(["b"])],
+      ["b", new Set(["c"])],
+      ["c", new Set(["a"])],
+    ]);
+    expect(findCycle(graph)).toEqual(["a", "b", "c", "a"]);
+  });
+});

@@ -1,0 +1,44 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { requireUserId } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { readJson } from "@/lib/http/body";
+import { ifNoneMatch, requiredIfMatchVersion } from "@/lib/http/etag";
+import { empty, json, route } from "@/lib/http/respond";
+import { type SingletonKind, versionTag } from "@/lib/sync/kind";
+import { readSingleton, writeSingleton } from "./singleton";
+
+type Context = { params: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * The route handlers of a singleton kind: GET answers `{ [name]: { version, data, updatedAt } }`
+ * (304 when unchanged), PUT saves with If-Match (`"v0"` creates it; 412 carries `current`).
+ * A kind with one document per id reads it from the route's one dynamic segment, `param`.
+ */
+export function singletonRoutes<T>(kind: SingletonKind<T>, param?: string) {
+  async function documentId(context: Context) {
+    if (!param || !kind.idSchema) return "";
+    const parsed = kind.idSchema.safeParse((await context.params)[param]);
+    if (parsed.success) return parsed.data;
+    throw new AppError("not_found", parsed.error.issues[0]?.message ?? `No such ${kind.name}`);
+  }
+
+  return {
+    GET: route(async (request: NextRequest, context: Context) => {
+      const id = await documentId(context);
+      const userId = await requireUserId(request);
+      const doc = await readSingleton(userId, kind, id);
+      const etag = versionTag(doc.version);
+      if (ifNoneMatch(request, etag)) return empty(304, { ETag: etag });
+      return json({ [kind.name]: doc }, { headers: { ETag: etag } });
+    }),
+    PUT: route(async (request: NextRequest, context: Context) => {
+      const id = await documentId(context);
+      const userId = await requireUserId(request);
+      const expectedVersion = requiredIfMatchVersion(request);
+      const data = await readJson(request, kind.schema);
+      const doc = await writeSingleton(userId, kind, data, expectedVersion, id);
+      return json({ [kind.name]: doc }, { headers: { ETag: versionTag(doc.version) } });
+    }),
+  };
+}

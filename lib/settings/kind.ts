@@ -1,0 +1,11 @@
+import { singletonKind } from "@/lib/sync/kind";
+import { DEFAULT_SETTINGS, type Settings, settingsSchema } from "./schema";
+
+/** The user's preferences: edited with If-Match like every kind, read by the server too. */
+export const settingsKind = singletonKind<Settings>({
+  name: "settings",
+  path: "/api/settings",
+  stored: { kind: "settings", id: "settings" },
+  empty: DEFAULT_SETTINGS,
+  schema: settingsSchema,
+});

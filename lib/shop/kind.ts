@@ -1,0 +1,14 @@
+import { singletonKind } from "@/lib/sync/kind";
+import { type Cart, mergeCart } from "./cart";
+import { cartSchema } from "./cart-schema";
+
+/** The cart: one per user, quantities merged as counters, saved soon after each click. */
+export const cartKind = singletonKind<Cart>({
+  name: "cart",
+  path: "/api/cart",
+  stored: { kind: "cart", id: "cart" },
+  empty: {},
+  schema: cartSchema,
+  merge: mergeCart,
+  debounceMs: 150,
+});
