@@ -357,9 +357,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async readCounter(key) {
       const row = statements.counter.get(key);
-      return row && row.expires_at > now()
-        ? { count: row.count, resetAt: row.expires_at }
-        : null;
+      return row && row.expires_at > now() ? { count: row.count, resetAt: row.expires_at } : null;
     },
     async clearCounter(key) {
       statements.clearCounter.run(key);
