@@ -47,6 +47,29 @@ const imports = new Map(
   }),
 );
 
+/**
+ * What loading a module loads at once: its static imports that are not type-only (a type import
+ * is erased; `import("…")` makes a chunk of its own, loaded later).
+ */
+const RUNTIME_IMPORT =
+  /(?:^|[;\n])\s*(?:import|export)\s+(?!type\s)(?:[^;"']*?\sfrom\s*)?["']([^"']+)["']/g;
+
+function loadedAtOnce(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, "utf8").replace(COMMENT, "");
+    for (const [, specifier = ""] of code.matchAll(RUNTIME_IMPORT)) {
+      const target = resolve(file, specifier);
+      if (target) visit(target);
+      else seen.add(specifier);
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
 /** A file's node in the folder graph: its top folder in lib/, or the file itself at the top. */
 const folderOf = (file: string) => {
   const [first, ...rest] = path.relative(LIB, file).split(path.sep);
@@ -100,6 +123,20 @@ describe("imports inside lib/", () => {
     const graph = new Map([...imports].map(([file, targets]) => [file, new Set(targets)]));
     const cycle = findCycle(graph);
     expect(cycle?.map((file) => path.relative(LIB, file)).join(" -> ")).toBeUndefined();
+  });
+
+  it("keeps zod and server-only code out of what every signed-in page loads", () => {
+    // The kinds list (sign-out, outbox replay) and the hooks are on every signed-in page;
+    // each kind's zod schema is loaded on demand instead (bench/bundle-size.mjs).
+    for (const entry of ["kinds/index.ts", "sync/use-synced-doc.ts", "session/leave.ts"]) {
+      const loaded = loadedAtOnce(path.join(LIB, entry));
+      expect(loaded.size, entry).toBeGreaterThan(5);
+      expect(
+        [...loaded].filter((name) => /^(zod|server-only)(\/|$)/.test(name)),
+        entry,
+      ).toEqual([]);
+    }
+    expect(loadedAtOnce(path.join(LIB, "shop/cart-schema.ts"))).toContain("zod");
   });
 
   it("finds a cycle when there is one", () => {

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import useSWR from "swr";
 import { useMode, useUserId } from "@/components/session/mode";
 import { clearHandoffStorage, keepsNothing } from "@/lib/device/storage";
+import { DRAFTS_URL } from "@/lib/drafts/urls";
 import { sendPendingEdits } from "@/lib/session/leave";
 import { settingsKind } from "@/lib/settings/kind";
 import { apiFetch } from "@/lib/sync/api-client";
@@ -133,7 +134,7 @@ export function DataMap() {
 const count = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 function AccountCounts() {
-  const drafts = useSWR<{ drafts: unknown[] }>("/api/drafts", conditionalFetch);
+  const drafts = useSWR<{ drafts: unknown[] }>(DRAFTS_URL, conditionalFetch);
   const orders = useSWR<{ orders: unknown[] }>("/api/orders", conditionalFetch);
   return (
     <p data-testid="account-counts">

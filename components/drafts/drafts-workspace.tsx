@@ -3,8 +3,7 @@
 import { type ComponentType, useState } from "react";
 import { useMode } from "@/components/session/mode";
 import { useWorkspace } from "@/lib/device/workspace-store";
-import { deleteDraft, useDraftList } from "@/lib/drafts/client";
-import { createDraft } from "@/lib/drafts/kind";
+import { createDraft, deleteDraft, useDraftList } from "@/lib/drafts/client";
 import { useGuest } from "@/lib/guest/store";
 import { DraftEditor, GuestDraftEditor } from "./draft-editor";
 import type { EditorProps } from "./draft-form";

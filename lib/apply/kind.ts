@@ -1,5 +1,5 @@
 import { singletonKind } from "@/lib/sync/kind";
-import { type ApplicationDraft, applicationDraftSchema, EMPTY_APPLICATION } from "./schema";
+import { type ApplicationDraft, EMPTY_APPLICATION } from "./fields";
 
 /** The membership application while it is filled in: one per user, merged field by field. */
 export const applicationKind = singletonKind<ApplicationDraft>({
@@ -7,5 +7,5 @@ export const applicationKind = singletonKind<ApplicationDraft>({
   path: "/api/application",
   stored: { kind: "form", id: "application" },
   empty: EMPTY_APPLICATION,
-  schema: applicationDraftSchema,
+  schema: () => import("./schema").then((module) => module.applicationDraftSchema),
 });

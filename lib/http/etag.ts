@@ -1,9 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { parseVersionTag, versionTag } from "@/lib/sync/kind";
+import { parseVersionTag } from "@/lib/sync/kind";
 
-/** A document's ETag is its version, spelled as every kind spells it: `"v7"`. */
-export const docEtag = versionTag;
+// A document's ETag is its version, `versionTag` in lib/sync/kind.ts ("v7"), for every kind.
 
 /** A list's ETag is the user's change marker, weak because it names a state, not bytes. */
 export const listEtag = (marker: number) => `W/"m${marker}"`;

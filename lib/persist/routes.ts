@@ -16,11 +16,15 @@ type Context = { params: Promise<Record<string, string | string[] | undefined>> 
  * A kind with one document per id reads it from the route's one dynamic segment, `param`.
  */
 export function singletonRoutes<T>(kind: SingletonKind<T>, param?: string) {
+  const { ids } = kind;
+  if (Boolean(ids) !== Boolean(param)) {
+    throw new Error(`${kind.name}: a kind with ids needs the route's parameter, and only it`);
+  }
   async function documentId(context: Context) {
-    if (!param || !kind.idSchema) return "";
-    const parsed = kind.idSchema.safeParse((await context.params)[param]);
-    if (parsed.success) return parsed.data;
-    throw new AppError("not_found", parsed.error.issues[0]?.message ?? `No such ${kind.name}`);
+    if (!ids || !param) return "";
+    const id = (await context.params)[param];
+    if (typeof id === "string" && ids.valid(id)) return id;
+    throw new AppError("not_found", `No such ${ids.label}`);
   }
 
   return {
@@ -36,7 +40,7 @@ export function singletonRoutes<T>(kind: SingletonKind<T>, param?: string) {
       const id = await documentId(context);
       const userId = await requireUserId(request);
       const expectedVersion = requiredIfMatchVersion(request);
-      const data = await readJson(request, kind.schema);
+      const data = await readJson(request, await kind.schema());
       const doc = await writeSingleton(userId, kind, data, expectedVersion, id);
       return json({ [kind.name]: doc }, { headers: { ETag: versionTag(doc.version) } });
     }),

@@ -1,5 +1,5 @@
 import { singletonKind } from "@/lib/sync/kind";
-import { DEFAULT_SETTINGS, type Settings, settingsSchema } from "./schema";
+import { DEFAULT_SETTINGS, type Settings } from "./settings";
 
 /** The user's preferences: edited with If-Match like every kind, read by the server too. */
 export const settingsKind = singletonKind<Settings>({
@@ -7,5 +7,5 @@ export const settingsKind = singletonKind<Settings>({
   path: "/api/settings",
   stored: { kind: "settings", id: "settings" },
   empty: DEFAULT_SETTINGS,
-  schema: settingsSchema,
+  schema: () => import("./schema").then((module) => module.settingsSchema),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
+import type { Settings } from "./settings";
 
-export const settingsSchema = z.object({ keepNothing: z.boolean() }).strict();
-export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { keepNothing: false };
+export const settingsSchema = z
+  .object({ keepNothing: z.boolean() })
+  .strict() satisfies z.ZodType<Settings>;

@@ -1,6 +1,5 @@
 import { singletonKind } from "@/lib/sync/kind";
 import { type Cart, mergeCart } from "./cart";
-import { cartSchema } from "./cart-schema";
 
 /** The cart: one per user, quantities merged as counters, saved soon after each click. */
 export const cartKind = singletonKind<Cart>({
@@ -8,7 +7,7 @@ export const cartKind = singletonKind<Cart>({
   path: "/api/cart",
   stored: { kind: "cart", id: "cart" },
   empty: {},
-  schema: cartSchema,
+  schema: () => import("./cart-schema").then((module) => module.cartSchema),
   merge: mergeCart,
   debounceMs: 150,
 });

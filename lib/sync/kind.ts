@@ -14,8 +14,12 @@ import type { Merge, Versioned } from "./types";
 export interface SyncedKind<T = Record<string, unknown>, View = unknown> {
   /** Names the kind in the outbox and tab messages, and is the API answer's field: `{ cart }`. */
   readonly name: string;
-  /** What a save sends (the PUT body): the server validates it, and so does the outbox replay. */
-  readonly schema: z.ZodType<T>;
+  /**
+   * What a save sends (the PUT body): the server validates it, so does the browser before it
+   * sends an outbox entry or adopts another tab's edit. Loaded on demand: zod stays out of the
+   * pages' first load (`bench/bundle-size.mjs`); the server awaits an already loaded module.
+   */
+  schema(): Promise<z.ZodType<T>>;
   /** Saves of typing are sent this long after the last keystroke (default 400 ms). */
   readonly debounceMs?: number;
   /** Where one document lives: GET polls it (ETag), PUT saves it (If-Match). */
@@ -25,7 +29,7 @@ export interface SyncedKind<T = Record<string, unknown>, View = unknown> {
   /** Three-way merge after a 412; without one, fields merge one by one (lib/sync/merge.ts). */
   merge?(base: T, mine: T, theirs: T): ReturnType<Merge<T>>;
   /** Client only: keeps other caches (a list) in step with a saved document. */
-  afterSave?(view: View, etag: string | null): void;
+  afterSave?(view: View): void;
   /** Client only: keeps the other side's version when a merge could not hold both. */
   keepConflictCopy?(theirs: T): Promise<string>;
 }
@@ -54,8 +58,8 @@ export interface SingletonView<T> {
 export interface SingletonKind<T = Record<string, unknown>>
   extends SyncedKind<T, SingletonView<T>> {
   readonly empty: T;
-  /** Which ids exist, for kinds with one document per id (a video); none: one per user. */
-  readonly idSchema?: z.ZodType<string>;
+  /** Kinds with one document per id (a video): which ids exist. None: one per user. */
+  readonly ids?: { label: string; valid(id: string): boolean };
   /** Where the store keeps it. */
   readonly stored: { kind: DocKind; id(id: string): string };
 }
@@ -69,8 +73,8 @@ export function singletonKind<T>(spec: {
   path: PerId;
   stored: { kind: DocKind; id: PerId };
   empty: T;
-  schema: z.ZodType<T>;
-  idSchema?: z.ZodType<string>;
+  schema: () => Promise<z.ZodType<T>>;
+  ids?: SingletonKind<T>["ids"];
   merge?: Merge<T>;
   debounceMs?: number;
 }): SingletonKind<T> {

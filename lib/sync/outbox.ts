@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { localStore } from "@/lib/device/storage";
 import type { SyncedKind } from "./kind";
 import type { Versioned } from "./types";
@@ -14,6 +15,7 @@ export interface PendingEdit<T> {
 
 /** As stored: which document, and when its first unsent edit was made (oldest replays first). */
 export interface OutboxEntry extends PendingEdit<unknown> {
+  /** The kind's `name` ("application"), not the store's document kind ("form"). */
   kind: string;
   id: string;
   since: number;
@@ -45,18 +47,23 @@ function writeAll(userId: string, entries: Record<string, OutboxEntry>) {
 }
 
 /**
- * The outbox slot of one document. What it loads is checked against the kind's schema (the
- * storage is the user's to edit, and a stored edit may predate a change of the schema): an
- * entry that does not fit is not sent.
+ * The outbox slot of one document. Loading (only the replay does) needs the kind's schema:
+ * the storage is the user's to edit, and a stored edit may predate a change of the schema, so
+ * an entry that does not fit is not sent. Live editors only put and clear.
  */
-export function outboxFor<T>(userId: string, kind: SyncedKind<T>, id: string): Outbox<T> {
+export function outboxFor<T>(
+  userId: string,
+  kind: SyncedKind<T>,
+  id: string,
+  schema?: z.ZodType<T>,
+): Outbox<T> {
   const key = docKey(kind, id);
   return {
     load() {
       const entry = readAll(userId)[key];
-      if (!entry?.base || typeof entry.base.version !== "number") return null;
-      const base = kind.schema.safeParse(entry.base.data);
-      const local = kind.schema.safeParse(entry.local);
+      if (!schema || !entry?.base || typeof entry.base.version !== "number") return null;
+      const base = schema.safeParse(entry.base.data);
+      const local = schema.safeParse(entry.local);
       if (!base.success || !local.success) return null;
       return { base: { version: entry.base.version, data: base.data }, local: local.data };
     },

@@ -33,7 +33,10 @@ async function replayEntry(
   kind: SyncedKind,
   { id }: OutboxEntry,
 ): Promise<"sent" | "offline" | "skipped"> {
-  const outbox = outboxFor(userId, kind, id);
+  // The schema is a chunk of its own: offline, it may not load, and nothing could be sent anyway.
+  const schema = await kind.schema().catch(() => null);
+  if (!schema) return "offline";
+  const outbox = outboxFor(userId, kind, id, schema);
   const pending = outbox.load();
   if (!pending) return "skipped";
   let offline = false;

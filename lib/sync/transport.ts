@@ -22,7 +22,7 @@ export function kindTransport<T, View>(kind: SyncedKind<T, View>, id: string): D
       if (!view) throw new Error(`The server did not return the saved ${kind.name}`);
       rememberResponse(url, etag, body);
       void mutate(url, body, { revalidate: false });
-      kind.afterSave?.(view, etag);
+      kind.afterSave?.(view);
       return kind.versioned(view);
     },
     conflictCurrent(error) {

@@ -57,23 +57,38 @@ export function useDocSync<T extends Record<string, unknown>, View>(
     if (sync && gone) sync.markGone();
   }, [sync, gone]);
 
-  // Another tab's edit of this document: checked against the kind, like anything from outside.
+  // Another tab's edit of this document: checked against the kind's schema, like anything from
+  // outside, and adopted in the order the messages came (the schema loads once, on the first).
   useEffect(() => {
     if (!sync) return;
-    const versioned = (value: Versioned<unknown>): Versioned<T> | null => {
-      const data = kind.schema.safeParse(value.data);
-      return data.success ? { version: value.version, data: data.data } : null;
-    };
-    return onTabMessage((message) => {
-      if (message.type === "edit" && message.key === key) {
+    let open = true;
+    let queue = Promise.resolve();
+    const stop = onTabMessage((message) => {
+      if ((message.type !== "edit" && message.type !== "saved") || message.key !== key) return;
+      queue = queue.then(async () => {
+        // Not loadable (offline): that tab saves its edit itself, this one sees it at a poll.
+        const schema = await kind.schema().catch(() => null);
+        if (!schema || !open) return;
+        const versioned = ({ version, data }: Versioned<unknown>): Versioned<T> | null => {
+          const parsed = schema.safeParse(data);
+          return typeof version === "number" && parsed.success
+            ? { version, data: parsed.data }
+            : null;
+        };
+        if (message.type === "saved") {
+          const stored = versioned(message.stored);
+          if (stored) sync.adoptPeerSave(stored);
+          return;
+        }
         const base = versioned(message.base);
-        const local = kind.schema.safeParse(message.local);
+        const local = schema.safeParse(message.local);
         if (base && local.success) sync.adoptPeerEdit(base, local.data);
-      } else if (message.type === "saved" && message.key === key) {
-        const stored = versioned(message.stored);
-        if (stored) sync.adoptPeerSave(stored);
-      }
+      });
     });
+    return () => {
+      open = false;
+      stop();
+    };
   }, [sync, key, kind]);
 
   // Save what is typed when the editor closes or the tab is hidden or closed.

@@ -2,8 +2,9 @@ import { requireUser } from "@/lib/auth/session";
 import { createDraftSchema } from "@/lib/drafts/schema";
 import { createDraft, listDrafts } from "@/lib/drafts/service";
 import { readJson } from "@/lib/http/body";
-import { docEtag, ifNoneMatch, listEtag } from "@/lib/http/etag";
+import { ifNoneMatch, listEtag } from "@/lib/http/etag";
 import { empty, json, route } from "@/lib/http/respond";
+import { versionTag } from "@/lib/sync/kind";
 
 /**
  * Polled every second by every open page: the session check reads the user's control document,
@@ -24,6 +25,6 @@ export const POST = route(async (request) => {
   const { draft, repeated } = await createDraft(user.id, fields);
   return json(
     { draft, repeated },
-    { status: repeated ? 200 : 201, headers: { ETag: docEtag(draft.version) } },
+    { status: repeated ? 200 : 201, headers: { ETag: versionTag(draft.version) } },
   );
 });

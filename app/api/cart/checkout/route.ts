@@ -1,7 +1,8 @@
 import { requireUserId } from "@/lib/auth/session";
-import { docEtag, requiredIfMatchVersion } from "@/lib/http/etag";
+import { requiredIfMatchVersion } from "@/lib/http/etag";
 import { json, route } from "@/lib/http/respond";
 import { checkout } from "@/lib/shop/service";
+import { versionTag } from "@/lib/sync/kind";
 
 /** If-Match names the cart version the user saw; the answer is 201 (new order) or 200 (repeat). */
 export const POST = route(async (request) => {
@@ -9,6 +10,6 @@ export const POST = route(async (request) => {
   const { order, repeated, cart } = await checkout(userId, requiredIfMatchVersion(request));
   return json(
     { order, repeated, cart },
-    { status: repeated ? 200 : 201, headers: { ETag: docEtag(cart.version) } },
+    { status: repeated ? 200 : 201, headers: { ETag: versionTag(cart.version) } },
   );
 });

@@ -2,15 +2,16 @@ import { requireUserId } from "@/lib/auth/session";
 import { updateDraftSchema } from "@/lib/drafts/schema";
 import { deleteDraft, getDraft, updateDraft } from "@/lib/drafts/service";
 import { readJson } from "@/lib/http/body";
-import { docEtag, ifNoneMatch, requiredIfMatchVersion } from "@/lib/http/etag";
+import { ifNoneMatch, requiredIfMatchVersion } from "@/lib/http/etag";
 import { empty, json, route } from "@/lib/http/respond";
+import { versionTag } from "@/lib/sync/kind";
 
 type Context = { params: Promise<{ id: string }> };
 
 export const GET = route(async (request, { params }: Context) => {
   const userId = await requireUserId(request);
   const draft = await getDraft(userId, (await params).id);
-  const etag = docEtag(draft.version);
+  const etag = versionTag(draft.version);
   if (ifNoneMatch(request, etag)) return empty(304, { ETag: etag });
   return json({ draft }, { headers: { ETag: etag } });
 });
@@ -20,7 +21,7 @@ export const PUT = route(async (request, { params }: Context) => {
   const expectedVersion = requiredIfMatchVersion(request);
   const fields = await readJson(request, updateDraftSchema);
   const draft = await updateDraft(userId, (await params).id, fields, expectedVersion);
-  return json({ draft }, { headers: { ETag: docEtag(draft.version) } });
+  return json({ draft }, { headers: { ETag: versionTag(draft.version) } });
 });
 
 export const DELETE = route(async (request, { params }: Context) => {
