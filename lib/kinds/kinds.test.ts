@@ -158,6 +158,12 @@ function device(kind: Kind, id: string, from: { version: number; data: Data }) {
   });
 }
 
+/** Sends what the engine holds and waits until the server has it all (a 412 makes one more save). */
+async function settle(sync: ReturnType<typeof device>) {
+  await sync.flush();
+  await vi.waitFor(() => expect(sync.getSnapshot().status.kind).toBe("saved"));
+}
+
 /** Types `edit` while offline, and leaves the page: the edit waits in the outbox. */
 async function leaveOffline(kind: Kind, id: string, edit: Data) {
   const page = device(kind, id, await serverCopy(kind, id));
@@ -184,7 +190,7 @@ describe.each(SYNCED_KINDS.map((kind) => [kind.name, kind] as const))("kind %s",
     const before = await serverCopy(kind, id);
     const a = device(kind, id, before);
     a.edit(edit);
-    await a.flush();
+    await settle(a);
     const saved = await serverCopy(kind, id);
     expect(saved.version).toBe(before.version + 1);
     expect(saved.data).toEqual({ ...before.data, ...edit });
@@ -197,10 +203,10 @@ describe.each(SYNCED_KINDS.map((kind) => [kind.name, kind] as const))("kind %s",
     const a = device(kind, id, base);
     const b = device(kind, id, base);
     a.edit(first ?? {});
-    await a.flush();
+    await settle(a);
     const theirs = await serverCopy(kind, id);
     b.edit(second ?? {});
-    await b.flush();
+    await settle(b);
     const expected = { ...base.data, ...sample?.merged };
     const stored = await serverCopy(kind, id);
     // A merge that comes out as theirs (the latest position) has nothing left to send.
