@@ -33,10 +33,11 @@ type Data = Record<string, unknown>;
 /**
  * What to type into each kind, each edit a change from the one before: a save; device A and
  * device B from the same base (B's save meets a 412 and is merged into `merged`, which only the
- * kind's own rule gives); a page that crashes offline; a page signed out offline. A kind added
+ * kind's own rule gives); a page that crashes offline; a page signed out offline; an entry an
+ * older version left in the outbox, keyed by its URL. A kind added
  * to SYNCED_KINDS needs a line here; its first test says so.
  */
-type Edits = [Data, Data, Data, Data, Data];
+type Edits = [Data, Data, Data, Data, Data, Data];
 const SAMPLES: Record<string, { open?: () => Promise<string>; edits: Edits; merged: Data }> = {
   draft: {
     open: async () => (await createDraft({ title: "", body: "" })).id,
@@ -46,12 +47,13 @@ const SAMPLES: Record<string, { open?: () => Promise<string>; edits: Edits; merg
       { body: "Buy milk" },
       { body: "Buy milk, eggs" },
       { title: "Plan B" },
+      { title: "Plan C" },
     ],
     merged: { title: "Plan A", body: "Buy milk" },
   },
   // Quantities are counters: one more on A and two more on B make three more.
   cart: {
-    edits: [{ mug: 1 }, { mug: 2 }, { mug: 3 }, { pen: 1 }, { tote: 2 }],
+    edits: [{ mug: 1 }, { mug: 2 }, { mug: 3 }, { pen: 1 }, { tote: 2 }, { notebook: 1 }],
     merged: { mug: 4 },
   },
   application: {
@@ -61,6 +63,7 @@ const SAMPLES: Record<string, { open?: () => Promise<string>; edits: Edits; merg
       { email: "ada@example.com" },
       { step: 2 },
       { motivation: "To learn" },
+      { startDate: "2027-01-01" },
     ],
     merged: { fullName: "Ada L", email: "ada@example.com" },
   },
@@ -73,6 +76,7 @@ const SAMPLES: Record<string, { open?: () => Promise<string>; edits: Edits; merg
       { seconds: 30, at: 2000 },
       { seconds: 40, at: 4000 },
       { seconds: 50, at: 5000 },
+      { seconds: 60, at: 6000 },
     ],
     merged: { seconds: 20, at: 3000 },
   },
@@ -222,6 +226,16 @@ describe.each(SYNCED_KINDS.map((kind) => [kind.name, kind] as const))("kind %s",
     await replayOutbox(USER, SYNCED_KINDS);
     expect(pendingEntries(USER)).toEqual([]);
     expect((await serverCopy(kind, id)).data).toMatchObject(edit);
+  });
+
+  it("sends an entry an older version left in the outbox, keyed by its URL", async () => {
+    const edit = sample?.edits[5] ?? {};
+    const base = await serverCopy(kind, id);
+    const legacy = { key: kind.url(id), base, local: { ...base.data, ...edit }, since: 1 };
+    localStorage.setItem(`handoff:outbox:${USER}`, JSON.stringify({ [kind.url(id)]: legacy }));
+    await replayOutbox(USER, SYNCED_KINDS);
+    expect(pendingEntries(USER)).toEqual([]);
+    expect((await serverCopy(kind, id)).data).toEqual({ ...base.data, ...edit });
   });
 
   it("sends what is left in the outbox at sign-out, then forgets it", async () => {

@@ -82,6 +82,43 @@ export function outboxFor<T>(
   };
 }
 
+/**
+ * Entries an earlier version of the app left, keyed by their URL (`{ key: "/api/cart" }`),
+ * get the kind's name and the id that URL stands for, so they are sent like any other.
+ */
+export function upgradeLegacyEntries(userId: string, kinds: readonly SyncedKind[]) {
+  const entries = readAll(userId);
+  let changed = false;
+  for (const [key, entry] of Object.entries(entries)) {
+    const url = (entry as { key?: unknown }).key;
+    if (entry.kind || typeof url !== "string") continue;
+    for (const kind of kinds) {
+      const id = idInUrl(kind, url);
+      if (id === null) continue;
+      delete entries[key];
+      entries[docKey(kind, id)] = {
+        kind: kind.name,
+        id,
+        base: entry.base,
+        local: entry.local,
+        since: entry.since,
+      };
+      changed = true;
+      break;
+    }
+  }
+  if (changed) writeAll(userId, entries);
+}
+
+/** The id `url` names in this kind's URLs ("" for one per user), or null if it is not one. */
+function idInUrl(kind: SyncedKind, url: string): string | null {
+  const [prefix = "", suffix] = kind.url("\u0000").split("\u0000");
+  if (suffix === undefined) return url === prefix ? "" : null;
+  if (!url.startsWith(prefix) || !url.endsWith(suffix)) return null;
+  const id = url.slice(prefix.length, url.length - suffix.length);
+  return id && !id.includes("/") ? id : null;
+}
+
 /** Every pending entry of the user, oldest first. */
 export function pendingEntries(userId: string): OutboxEntry[] {
   return Object.values(readAll(userId)).sort((a, b) => a.since - b.since);

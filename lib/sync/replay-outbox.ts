@@ -1,7 +1,13 @@
 import { withFreeDocLock } from "./doc-locks";
 import { DocSync } from "./doc-sync";
 import type { SyncedKind } from "./kind";
-import { docKey, type OutboxEntry, outboxFor, pendingEntries } from "./outbox";
+import {
+  docKey,
+  type OutboxEntry,
+  outboxFor,
+  pendingEntries,
+  upgradeLegacyEntries,
+} from "./outbox";
 import { kindTransport } from "./transport";
 
 let running: Promise<void> | null = null;
@@ -20,6 +26,7 @@ export function replayOutbox(userId: string, kinds: readonly SyncedKind[]) {
 }
 
 async function replay(userId: string, kinds: readonly SyncedKind[]) {
+  upgradeLegacyEntries(userId, kinds);
   for (const entry of pendingEntries(userId)) {
     const kind = kinds.find((candidate) => candidate.name === entry.kind);
     if (!kind) continue;
