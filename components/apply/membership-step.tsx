@@ -1,7 +1,8 @@
 import { PLAN_LABELS, PLANS } from "@/lib/apply/fields";
-import { FieldError, invalid, type StepProps } from "./step-props";
+import { FieldError, invalid, type StepProps, TextField } from "./step-props";
 
-export function MembershipStep({ form, set, errors }: StepProps) {
+export function MembershipStep(props: StepProps) {
+  const { form, set, errors } = props;
   return (
     <>
       <fieldset className="plans" {...invalid(errors, "plan")}>
@@ -20,15 +21,7 @@ export function MembershipStep({ form, set, errors }: StepProps) {
         ))}
       </fieldset>
       <FieldError errors={errors} name="plan" />
-      <label htmlFor="startDate">Start date</label>
-      <input
-        id="startDate"
-        type="date"
-        value={form.startDate}
-        onChange={(e) => set({ startDate: e.target.value })}
-        {...invalid(errors, "startDate")}
-      />
-      <FieldError errors={errors} name="startDate" />
+      <TextField {...props} name="startDate" type="date" label="Start date" />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { ChangeEvent } from "react";
 import type { ApplicationDraft } from "@/lib/apply/fields";
 
 /** What every step of the application gets: the answers, how to change them, their errors. */
@@ -18,5 +19,33 @@ export function FieldError({ errors, name }: { errors: Record<string, string>; n
     <p id={`${name}-error`} className="error field-error">
       {errors[name]}
     </p>
+  );
+}
+
+type TextName = "fullName" | "email" | "startDate" | "motivation";
+
+/** A labelled text answer with its error: an input (of `type`), or a textarea when `multiline`. */
+export function TextField({
+  form,
+  set,
+  errors,
+  name,
+  label,
+  id = name,
+  type,
+  multiline = false,
+}: StepProps & { name: TextName; label: string; id?: string; type?: string; multiline?: boolean }) {
+  const onChange = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    const patch: Partial<ApplicationDraft> = {};
+    patch[name] = event.target.value;
+    set(patch);
+  };
+  const field = { id, value: form[name], onChange, ...invalid(errors, name) };
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      {multiline ? <textarea {...field} /> : <input type={type} {...field} />}
+      <FieldError errors={errors} name={name} />
+    </>
   );
 }

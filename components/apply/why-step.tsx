@@ -1,16 +1,10 @@
-import { FieldError, invalid, type StepProps } from "./step-props";
+import { FieldError, invalid, type StepProps, TextField } from "./step-props";
 
-export function WhyStep({ form, set, errors }: StepProps) {
+export function WhyStep(props: StepProps) {
+  const { form, set, errors } = props;
   return (
     <>
-      <label htmlFor="motivation">Why do you want to join?</label>
-      <textarea
-        id="motivation"
-        value={form.motivation}
-        onChange={(e) => set({ motivation: e.target.value })}
-        {...invalid(errors, "motivation")}
-      />
-      <FieldError errors={errors} name="motivation" />
+      <TextField {...props} name="motivation" multiline label="Why do you want to join?" />
       <label className="checkbox">
         <input
           type="checkbox"

@@ -4,7 +4,8 @@
  */
 let keepNothing = false;
 
-class MemoryStorage implements Storage {
+/** Web Storage in memory: for "keep nothing", and for code that runs where there is none. */
+export class MemoryStorage implements Storage {
   private readonly map = new Map<string, string>();
   get length() {
     return this.map.size;

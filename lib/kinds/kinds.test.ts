@@ -26,7 +26,7 @@ const { outboxFor, pendingEntries } = await import("@/lib/sync/outbox");
 const { replayOutbox } = await import("@/lib/sync/replay-outbox");
 const { kindTransport } = await import("@/lib/sync/transport");
 const { sendPendingEdits } = await import("@/lib/session/leave");
-const { clearHandoffStorage } = await import("@/lib/device/storage");
+const { clearHandoffStorage, MemoryStorage } = await import("@/lib/device/storage");
 type Kind = (typeof SYNCED_KINDS)[number];
 type Data = Record<string, unknown>;
 
@@ -118,16 +118,6 @@ async function serve(input: RequestInfo | URL, init: RequestInit = {}): Promise<
     return handler(request, { params: Promise.resolve({ ...match.groups }) });
   }
   return new Response(null, { status: 404 });
-}
-
-class MemoryStorage extends Map<string, string> {
-  getItem = (key: string) => this.get(key) ?? null;
-  setItem = (key: string, value: string) => void this.set(key, value);
-  removeItem = (key: string) => void this.delete(key);
-  key = (index: number) => [...this.keys()][index] ?? null;
-  get length() {
-    return this.size;
-  }
 }
 
 beforeAll(async () => {

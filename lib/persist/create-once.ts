@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { type DocKind, getStore, type StoredDoc } from "@/lib/store";
 import type { SingletonView } from "@/lib/sync/kind";
 import { assertRoomFor } from "./quota";
-import { readSingleton, type StoredSingleton, singletonWriteOp } from "./singleton";
+import { readSingleton, type StoredSingleton, singletonView, singletonWriteOp } from "./singleton";
 
 /**
  * Exactly-once creation from a singleton (an order from the cart, a submission from the form):
@@ -36,11 +36,7 @@ export async function createOnceFrom<S, T>(
     return {
       doc: doc as StoredDoc<T>,
       repeated: false,
-      source: {
-        version: (reset as StoredDoc<S>).version,
-        data: (reset as StoredDoc<S>).data,
-        updatedAt: (reset as StoredDoc<S>).updatedAt,
-      },
+      source: singletonView(reset as StoredDoc<S>),
     };
   } catch (error) {
     // A concurrent click created it between our read and our write.

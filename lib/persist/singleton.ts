@@ -10,7 +10,8 @@ import type { SingletonKind, SingletonView } from "@/lib/sync/kind";
  */
 export type StoredSingleton<T> = Pick<SingletonKind<T>, "stored" | "empty">;
 
-const view = <T>(doc: StoredDoc<T>): SingletonView<T> => ({
+/** A stored singleton as the API sends it. */
+export const singletonView = <T>(doc: StoredDoc<T>): SingletonView<T> => ({
   version: doc.version,
   data: doc.data,
   updatedAt: doc.updatedAt,
@@ -22,7 +23,7 @@ export async function readSingleton<T>(
   id = "",
 ): Promise<SingletonView<T>> {
   const doc = await getStore().getDoc<T>(userId, kind.stored.kind, kind.stored.id(id));
-  return doc ? view(doc) : { version: 0, data: kind.empty, updatedAt: null };
+  return doc ? singletonView(doc) : { version: 0, data: kind.empty, updatedAt: null };
 }
 
 /** The write of `writeSingleton`, as one operation of an atomic commit with others. */
@@ -50,9 +51,11 @@ export async function writeSingleton<T>(
   const storedId = kind.stored.id(id);
   try {
     if (expectedVersion === 0) {
-      return view(await store.createDoc<T>({ id: storedId, userId, kind: kind.stored.kind, data }));
+      return singletonView(
+        await store.createDoc<T>({ id: storedId, userId, kind: kind.stored.kind, data }),
+      );
     }
-    return view(
+    return singletonView(
       await store.updateDoc<T>(userId, kind.stored.kind, storedId, data, expectedVersion),
     );
   } catch (error) {

@@ -31,21 +31,18 @@ async function replay(userId: string, kinds: readonly SyncedKind[]) {
     const kind = kinds.find((candidate) => candidate.name === entry.kind);
     if (!kind) continue;
     // Still offline: the next replay (on reconnect) picks up from here.
-    if ((await replayEntry(userId, kind, entry)) === "offline") return;
+    if (await sendEntry(userId, kind, entry)) return;
   }
 }
 
-async function replayEntry(
-  userId: string,
-  kind: SyncedKind,
-  { id }: OutboxEntry,
-): Promise<"sent" | "offline" | "skipped"> {
+/** Sends one entry through its own engine; resolves true when the connection is down. */
+async function sendEntry(userId: string, kind: SyncedKind, { id }: OutboxEntry): Promise<boolean> {
   // The schema is a chunk of its own: offline, it may not load, and nothing could be sent anyway.
   const schema = await kind.schema().catch(() => null);
-  if (!schema) return "offline";
+  if (!schema) return true;
   const outbox = outboxFor(userId, kind, id, schema);
   const pending = outbox.load();
-  if (!pending) return "skipped";
+  if (!pending) return false; // does not fit the kind: not sent, left for the user to see
   let offline = false;
   await withFreeDocLock(userId, docKey(kind, id), async () => {
     const sync = new DocSync({
@@ -67,5 +64,5 @@ async function replayEntry(
     offline = sync.getSnapshot().status.kind === "retrying";
     sync.dispose();
   });
-  return offline ? "offline" : "sent";
+  return offline;
 }

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { type Position, VIDEOS, type VideoId } from "./position";
-
-export const videoIdSchema = z.enum(Object.keys(VIDEOS) as [VideoId], { message: "No such video" });
+import type { Position } from "./position";
 
 export const positionSchema: z.ZodType<Position> = z
   .object({
