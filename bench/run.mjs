@@ -10,7 +10,7 @@ import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
 import { chromiumLaunchOptions } from "../e2e/support/chromium.mjs";
 import { freePortSync, newDataDir, newSecret, TestServer } from "../e2e/support/server.mjs";
-import { startTestCosmosServer } from "../lib/store/test-cosmos-server.mjs";
+import { startTestCosmosServer } from "../lib/server/store/test-cosmos-server.mjs";
 import { startCluster } from "../scripts/cluster.mjs";
 import { lighthouseTable } from "./lighthouse.mjs";
 import { devicesHeld, handOffLatency, idleTabCosts } from "./scale.mjs";

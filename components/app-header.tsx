@@ -13,7 +13,7 @@ export function AppHeader({ email, mode }: Props) {
       <Link href="/" className="brand">
         Handoff
       </Link>
-      <NavLinks guest={mode === "guest"} />
+      <NavLinks />
       {mode === "user" && email && (
         <div className="who">
           <Link href="/account" className="email" title="Your account">

@@ -14,14 +14,14 @@ const LINKS = [
   { href: "/about", label: "Your data" },
 ];
 
-export function NavLinks({ guest }: { guest: boolean }) {
+export function NavLinks() {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="nav">
       {LINKS.map(({ href, label }) => (
         <Link key={href} href={href} aria-current={pathname === href ? "page" : undefined}>
           {label}
-          {href === "/cart" && <CartBadge guest={guest} />}
+          {href === "/cart" && <CartBadge />}
         </Link>
       ))}
     </nav>

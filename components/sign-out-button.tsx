@@ -1,23 +1,23 @@
 "use client";
 
 import { useState } from "react";
-import { sendPendingEdits, signOutHere } from "@/lib/session/leave";
-import { useUserId } from "./session/mode";
+import { signOutHere } from "@/lib/browser/session/leave";
+import { useSyncClient } from "@/lib/browser/sync/context";
 
 /**
  * Signs out after sending what is still unsent; if some edits cannot reach the server (offline),
  * asks before throwing them away. Then every tab of this browser forgets the user.
  */
 export function SignOutButton() {
-  const userId = useUserId();
+  const client = useSyncClient();
   const [busy, setBusy] = useState(false);
   const [unsent, setUnsent] = useState(0);
 
-  const leave = () => signOutHere();
+  const leave = () => signOutHere(client);
 
   const onSignOut = async () => {
     setBusy(true);
-    const left = await sendPendingEdits(userId);
+    const left = await client.sendPendingEdits();
     if (left > 0) {
       setUnsent(left);
       setBusy(false);

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from "@playwright/test";
+import { SESSION_END_NOTICE } from "../lib/shared/auth/session-end";
 import { storedDrafts } from "./support/drafts-api";
 import { bodyField, newDraft, saveStatus } from "./support/drafts-page";
 import { type Account, expect, newAccount, signUp, test } from "./support/fixtures";
@@ -48,9 +49,11 @@ test("signing out leaves no user data in any tab, and the next user on this brow
   expect(handoffKeys((await browserStorage(page)).session).length).toBeGreaterThan(0);
 
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/signin$/);
-  // The other tab was told through the BroadcastChannel and forgot too.
-  await expect(other).toHaveURL(/\/signin$/);
+  // The other tab was told (by this tab, or by the server at its next request) and forgot too.
+  for (const tab of [page, other]) {
+    await expect(tab).toHaveURL(/\/signin\?ended=signed_out$/);
+    await expect(tab.getByRole("status")).toHaveText(SESSION_END_NOTICE.signed_out);
+  }
   for (const tab of [page, other]) await expectNothingOf(context, tab, alice, userId);
 
   const bob = newAccount();
@@ -81,7 +84,7 @@ test("signing out with edits that cannot reach the server asks first", async ({ 
   const drafts = await storedDrafts(context.request);
   expect(drafts[0]).toMatchObject({ title: "Unsent", body: "typed offline" });
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page).toHaveURL(/\/signin\?ended=signed_out$/);
   expect((await context.request.get("/api/drafts")).status()).toBe(401);
 });
 
@@ -92,9 +95,10 @@ test("when the session expires, every tab forgets the user and says so", async (
   await second.goto("/drafts");
 
   // Whichever tab's request meets the 401 first tells the other; both say why.
-  await expect(page).toHaveURL(/\/signin\?expired=1$/, { timeout: 25_000 });
-  await expect(second).toHaveURL(/\/signin\?expired=1$/, { timeout: 5_000 });
-  for (const tab of [page, second]) await expect(tab.getByText("Your session ended")).toBeVisible();
+  await expect(page).toHaveURL(/\/signin\?ended=expired$/, { timeout: 25_000 });
+  await expect(second).toHaveURL(/\/signin\?ended=expired$/, { timeout: 5_000 });
+  for (const tab of [page, second])
+    await expect(tab.getByRole("status")).toHaveText(SESSION_END_NOTICE.expired);
   for (const tab of [page, second]) {
     const stored = await browserStorage(tab);
     expect(handoffKeys(stored.local)).toEqual([]);

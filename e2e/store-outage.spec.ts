@@ -1,4 +1,4 @@
-import { startTestCosmosServer } from "../lib/store/test-cosmos-server.mjs";
+import { startTestCosmosServer } from "../lib/server/store/test-cosmos-server.mjs";
 import { storedDrafts } from "./support/drafts-api";
 import { bodyField, newDraft, saveStatus } from "./support/drafts-page";
 import { expect, test } from "./support/fixtures";

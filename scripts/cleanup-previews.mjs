@@ -7,7 +7,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { CosmosClient } from "@azure/cosmos";
-import { containerName, PREVIEW_MARK } from "../lib/store/container-name.mjs";
+import { containerName, PREVIEW_MARK } from "../lib/server/store/container-name.mjs";
 
 /** The preview containers of `container` in `database` that none of `keep` maps to. */
 export async function stalePreviews(client, { database, container, keep }) {

@@ -1,7 +1,7 @@
 import { CosmosClient } from "@azure/cosmos";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { containerName } from "../lib/store/container-name.mjs";
-import { startTestCosmosServer } from "../lib/store/test-cosmos-server.mjs";
+import { containerName } from "../lib/server/store/container-name.mjs";
+import { startTestCosmosServer } from "../lib/server/store/test-cosmos-server.mjs";
 import { deletePreviews, stalePreviews } from "./cleanup-previews.mjs";
 
 describe("cleaning up preview containers", () => {

@@ -289,7 +289,7 @@ async function main() {
   const env = {};
   let cosmos = null;
   if (values["cosmos-test-server"]) {
-    const { startTestCosmosServer } = await import("../lib/store/test-cosmos-server.mjs");
+    const { startTestCosmosServer } = await import("../lib/server/store/test-cosmos-server.mjs");
     cosmos = await startTestCosmosServer();
     Object.assign(env, {
       COSMOS_ENDPOINT: cosmos.endpoint,

@@ -3,6 +3,9 @@ import type { DefaultSession } from "next-auth";
 declare module "next-auth" {
   interface Session {
     user: DefaultSession["user"] & { id: string };
+    /** The session's id and start (see JWT below), for the page's session hint. */
+    sid: string;
+    startedAt: number;
   }
 }
 

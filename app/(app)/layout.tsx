@@ -3,8 +3,8 @@ import { AppHeader } from "@/components/app-header";
 import { BetaNotice } from "@/components/session/beta-notice";
 import { GuestShell } from "@/components/session/guest-shell";
 import { SignedInShell } from "@/components/session/signed-in-shell";
-import { currentUser } from "@/lib/auth/session";
-import { readSettings } from "@/lib/settings/service";
+import { currentUser } from "@/lib/server/auth/session";
+import { readSettings } from "@/lib/server/settings/service";
 
 /**
  * Every page of the app proper, with the navigation bar. A signed-in user's data lives in the
@@ -23,7 +23,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   }
   const { keepNothing } = await readSettings(user.id);
   return (
-    <SignedInShell userId={user.id} keepNothing={keepNothing}>
+    <SignedInShell userId={user.id} sessionHint={user.sessionHint} keepNothing={keepNothing}>
       <AppHeader email={user.email} mode="user" />
       <main className="full">{children}</main>
     </SignedInShell>

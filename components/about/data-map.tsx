@@ -2,15 +2,12 @@
 
 import { useEffect, useState } from "react";
 import useSWR from "swr";
-import { useMode, useUserId } from "@/components/session/mode";
-import { clearHandoffStorage, keepsNothing } from "@/lib/device/storage";
-import { DRAFTS_URL } from "@/lib/drafts/urls";
-import { sendPendingEdits } from "@/lib/session/leave";
-import { settingsKind } from "@/lib/settings/kind";
-import { apiFetch } from "@/lib/sync/api-client";
-import { conditionalFetch } from "@/lib/sync/conditional-fetcher";
-import { versionTag } from "@/lib/sync/kind";
-import { useDocPoll } from "@/lib/sync/use-synced-doc";
+import { clearHandoffStorage } from "@/lib/browser/device/storage";
+import { useSyncClient } from "@/lib/browser/sync/context";
+import { useDocPoll } from "@/lib/browser/sync/use-synced-doc";
+import { DRAFTS_URL } from "@/lib/shared/drafts/urls";
+import { settingsKind } from "@/lib/shared/settings/kind";
+import { versionTag } from "@/lib/shared/sync/kind";
 
 interface StorageRow {
   key: string;
@@ -54,7 +51,7 @@ function Keys({ list, empty }: { list: StorageRow[]; empty: string }) {
 
 /** Which data lives where for this visitor, read live from this browser (and the account). */
 export function DataMap() {
-  const mode = useMode();
+  const client = useSyncClient();
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   useEffect(() => {
     const read = () => void readBrowser().then(setSnapshot);
@@ -62,7 +59,7 @@ export function DataMap() {
     const timer = setInterval(read, 1000);
     return () => clearInterval(timer);
   }, []);
-  const user = mode.kind === "user";
+  const user = client.scope.kind === "user";
 
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus so a keyboard can scroll it (WCAG 2.1.1)
@@ -95,7 +92,7 @@ export function DataMap() {
       <p className="hint">
         {user
           ? "Edits not yet acknowledged by the server wait here (handoff:outbox:…), and leave when saved. Signing out removes every key."
-          : "Your drafts, cart and form (handoff:guest) expire 7 days after your last change; the notice you dismissed is remembered (handoff:notice)."}
+          : "Your drafts, cart, form and playback position (handoff:guest), and edits not yet written there (handoff:outbox:guest), expire 7 days after your last change; the notice you dismissed is remembered (handoff:notice)."}
       </p>
 
       <h2>sessionStorage (this tab only)</h2>
@@ -104,9 +101,7 @@ export function DataMap() {
       ) : (
         <p className="empty">Reading…</p>
       )}
-      <p className="hint">
-        The open draft, the shop search{user ? "" : " and your step in the application"}.
-      </p>
+      <p className="hint">The open draft and the shop search.</p>
 
       <h2>IndexedDB</h2>
       {snapshot ? (
@@ -119,9 +114,9 @@ export function DataMap() {
 
       <h2>Memory (gone on reload)</h2>
       <p>
-        The last answer of every poll and its ETag, which tab polls for the others, live edits
-        passed between tabs (BroadcastChannel).
-        {user && keepsNothing()
+        The last answer of every request and its ETag, which tab replays the outbox for the others,
+        live edits passed between tabs (BroadcastChannel).
+        {client.storage.keepsNothing
           ? " With “Keep nothing on this device”, also what would otherwise be in Web Storage."
           : ""}
       </p>
@@ -134,8 +129,9 @@ export function DataMap() {
 const count = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 function AccountCounts() {
-  const drafts = useSWR<{ drafts: unknown[] }>(DRAFTS_URL, conditionalFetch);
-  const orders = useSWR<{ orders: unknown[] }>("/api/orders", conditionalFetch);
+  const { fetcher } = useSyncClient();
+  const drafts = useSWR<{ drafts: unknown[] }>(DRAFTS_URL, fetcher);
+  const orders = useSWR<{ orders: unknown[] }>("/api/orders", fetcher);
   return (
     <p data-testid="account-counts">
       {drafts.data ? count(drafts.data.drafts.length, "draft") : "…"},{" "}
@@ -147,7 +143,7 @@ function AccountCounts() {
 
 /** "Keep nothing on this device": saved in the account, applied from the next page load on. */
 function KeepNothingSetting() {
-  const userId = useUserId();
+  const client = useSyncClient();
   const { data, mutate } = useDocPoll(settingsKind);
   const [saving, setSaving] = useState(false);
   if (!data?.settings) return null;
@@ -155,14 +151,14 @@ function KeepNothingSetting() {
   const toggle = async (keepNothing: boolean) => {
     setSaving(true);
     try {
-      await apiFetch(settingsKind.url(""), {
+      await client.http(settingsKind.url(""), {
         method: "PUT",
         json: { keepNothing },
         headers: { "If-Match": versionTag(version) },
       });
       // Takes effect from a fresh page; what the device held is sent first, then removed.
       if (keepNothing) {
-        await sendPendingEdits(userId);
+        await client.sendPendingEdits();
         clearHandoffStorage();
       }
       window.location.reload();

@@ -1,14 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useMode } from "@/components/session/mode";
+import { useIsGuest } from "@/lib/browser/sync/context";
 import { ChangePassword } from "./change-password";
 import { DeleteAccount } from "./delete-account";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 
 /** The account's own controls: password, sessions, and the user's data to take or remove. */
 export function AccountPage() {
-  if (useMode().kind === "guest") {
+  if (useIsGuest()) {
     return (
       <section className="card account">
         <h1>Your account</h1>

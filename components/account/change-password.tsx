@@ -1,10 +1,11 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { apiFetch } from "@/lib/sync/api-client";
+import { useSyncClient } from "@/lib/browser/sync/context";
 
 /** A new password ends every other session; this device stays signed in (new cookie). */
 export function ChangePassword() {
+  const client = useSyncClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -17,13 +18,14 @@ export function ChangePassword() {
     setError(null);
     setDone(false);
     try {
-      await apiFetch("/api/account/password", {
+      const { body } = await client.http<{ sessionHint: string }>("/api/account/password", {
         method: "PUT",
         json: {
           currentPassword: String(fields.get("currentPassword") ?? ""),
           newPassword: String(fields.get("newPassword") ?? ""),
         },
       });
+      if (body) client.renewSession(body.sessionHint);
       form.reset();
       setDone(true);
     } catch (caught) {

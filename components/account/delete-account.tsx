@@ -1,12 +1,13 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { DELETE_CONFIRMATION } from "@/lib/account/confirmation";
-import { signOutHere } from "@/lib/session/leave";
-import { apiFetch } from "@/lib/sync/api-client";
+import { signOutHere } from "@/lib/browser/session/leave";
+import { useSyncClient } from "@/lib/browser/sync/context";
+import { DELETE_CONFIRMATION } from "@/lib/shared/account/confirmation";
 
 /** Removes the account and everything in it, after the user types the confirmation. */
 export function DeleteAccount() {
+  const client = useSyncClient();
   const [typed, setTyped] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -16,8 +17,9 @@ export function DeleteAccount() {
     setBusy(true);
     setError(null);
     try {
-      await apiFetch("/api/account", { method: "DELETE", json: { confirm: typed } });
-      await signOutHere("/signin?left=deleted");
+      await signOutHere(client, "deleted", () =>
+        client.http("/api/account", { method: "DELETE", json: { confirm: typed } }),
+      );
     } catch (caught) {
       setError((caught as Error).message);
       setBusy(false);

@@ -1,13 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { useUserId } from "@/components/session/mode";
-import { sendPendingEdits, signOutHere } from "@/lib/session/leave";
-import { apiFetch } from "@/lib/sync/api-client";
+import { signOutHere } from "@/lib/browser/session/leave";
+import { useSyncClient } from "@/lib/browser/sync/context";
 
 /** Ends every session of the account, this one too, after sending what this device holds. */
 export function SignOutEverywhere() {
-  const userId = useUserId();
+  const client = useSyncClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -15,9 +14,10 @@ export function SignOutEverywhere() {
     setBusy(true);
     setError(null);
     try {
-      await sendPendingEdits(userId);
-      await apiFetch("/api/account/sessions", { method: "DELETE" });
-      await signOutHere("/signin?left=everywhere");
+      await client.sendPendingEdits();
+      await signOutHere(client, "revoked", () =>
+        client.http("/api/account/sessions", { method: "DELETE" }),
+      );
     } catch (caught) {
       setError((caught as Error).message);
       setBusy(false);

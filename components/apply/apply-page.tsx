@@ -2,82 +2,59 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useMode, useUserId } from "@/components/session/mode";
 import { SaveStatus } from "@/components/sync/save-status";
-import type { ApplicationDraft } from "@/lib/apply/fields";
-import { applicationKind } from "@/lib/apply/kind";
-import { STEPS, stepErrors } from "@/lib/apply/steps";
-import { useWorkspace } from "@/lib/device/workspace-store";
-import { useGuest } from "@/lib/guest/store";
-import { apiFetch } from "@/lib/sync/api-client";
-import type { SyncStatus } from "@/lib/sync/doc-sync";
-import { versionTag } from "@/lib/sync/kind";
-import { useSyncedDoc } from "@/lib/sync/use-synced-doc";
+import { useSyncClient } from "@/lib/browser/sync/context";
+import type { SyncStatus } from "@/lib/browser/sync/doc-sync";
+import { useSyncedDoc } from "@/lib/browser/sync/use-synced-doc";
+import type { ApplicationDraft } from "@/lib/shared/apply/fields";
+import { applicationKind } from "@/lib/shared/apply/kind";
+import { STEPS, stepErrors } from "@/lib/shared/apply/steps";
+import { versionTag } from "@/lib/shared/sync/kind";
 import { AboutYouStep } from "./about-you-step";
 import { MembershipStep } from "./membership-step";
 import { ReviewStep } from "./review-step";
 import { WhyStep } from "./why-step";
 
-/** The application as the page sees it: the account's (synced) or a guest's (this browser). */
-interface FormSource {
-  form: ApplicationDraft | null;
-  status: SyncStatus | null;
-  edit: (patch: Partial<ApplicationDraft>) => void;
-  /** Resolves with the submission's reference; null for a guest, who must sign in first. */
-  submit: (() => Promise<string>) | null;
-}
-
+/**
+ * The application, the account's or a guest's, through the same sync engine: another device
+ * (or, for a guest, another tab) opens it at the same step with the same values.
+ */
 export function ApplyPage() {
-  return useMode().kind === "guest" ? <GuestApply /> : <UserApply />;
-}
-
-function UserApply() {
-  const { sync, snapshot } = useSyncedDoc(applicationKind, useUserId());
+  const client = useSyncClient();
+  const { sync, snapshot } = useSyncedDoc(applicationKind);
   return (
     <Application
       source={{
         form: snapshot?.data ?? null,
         status: snapshot?.status ?? null,
         edit: (patch) => sync?.edit(patch),
-        submit: sync
-          ? async () => {
-              await sync.flush();
-              const { body } = await apiFetch<{ submission: { id: string } }>(
-                `${applicationKind.url("")}/submit`,
-                {
-                  method: "POST",
-                  headers: { "If-Match": versionTag(sync.getSnapshot().version) },
-                },
-              );
-              return body?.submission.id ?? "";
-            }
-          : null,
+        // A guest signs in first: the answers come along.
+        submit:
+          sync && client.scope.kind === "user"
+            ? async () => {
+                await sync.flush();
+                const { body } = await client.http<{ submission: { id: string } }>(
+                  `${applicationKind.url("")}/submit`,
+                  {
+                    method: "POST",
+                    headers: { "If-Match": versionTag(sync.getSnapshot().version) },
+                  },
+                );
+                return body?.submission.id ?? "";
+              }
+            : null,
       }}
     />
   );
 }
 
-const LOCAL = { kind: "local" } as const;
-
-/** A guest's answers stay in this browser; the step is per tab (sessionStorage). */
-function GuestApply() {
-  const fields = useGuest((state) => state.form);
-  const editForm = useGuest((state) => state.editForm);
-  const step = useWorkspace((state) => state.guestStep);
-  const setStep = useWorkspace((state) => state.setGuestStep);
-  return (
-    <Application
-      source={{
-        form: { ...fields, step },
-        status: LOCAL,
-        edit: ({ step: nextStep, ...patch }) => {
-          if (nextStep !== undefined) setStep(nextStep);
-          if (Object.keys(patch).length > 0) editForm(patch);
-        },
-        submit: null,
-      }}
-    />
-  );
+/** The application as the page sees it. */
+interface FormSource {
+  form: ApplicationDraft | null;
+  status: SyncStatus | null;
+  edit: (patch: Partial<ApplicationDraft>) => void;
+  /** Resolves with the submission's reference; null for a guest, who must sign in first. */
+  submit: (() => Promise<string>) | null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { PLAN_LABELS, PLANS } from "@/lib/apply/fields";
+import { PLAN_LABELS, PLANS } from "@/lib/shared/apply/fields";
 import { FieldError, invalid, type StepProps, TextField } from "./step-props";
 
 export function MembershipStep(props: StepProps) {

@@ -1,4 +1,4 @@
-import { type ApplicationDraft, PLAN_LABELS } from "@/lib/apply/fields";
+import { type ApplicationDraft, PLAN_LABELS } from "@/lib/shared/apply/fields";
 
 export function ReviewStep({ form }: { form: ApplicationDraft }) {
   return (

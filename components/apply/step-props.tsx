@@ -1,5 +1,5 @@
 import type { ChangeEvent } from "react";
-import type { ApplicationDraft } from "@/lib/apply/fields";
+import type { ApplicationDraft } from "@/lib/shared/apply/fields";
 
 /** What every step of the application gets: the answers, how to change them, their errors. */
 export interface StepProps {

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
-import { apiFetch } from "@/lib/sync/api-client";
+import { apiFetch } from "@/lib/browser/http/client";
 
 /** next-auth's `error` as a sentence; a 429 comes as `too_many_requests:<seconds>`. */
 function describeSignInError(error: string | null | undefined): string {

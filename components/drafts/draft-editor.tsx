@@ -1,21 +1,18 @@
 "use client";
 
 import { useEffect } from "react";
-import { useUserId } from "@/components/session/mode";
-import { useDraftList } from "@/lib/drafts/client";
-import { draftKind } from "@/lib/drafts/kind";
-import { useGuest } from "@/lib/guest/store";
-import { useSyncedDoc } from "@/lib/sync/use-synced-doc";
+import { useIsGuest } from "@/lib/browser/sync/context";
+import { useSyncedDoc } from "@/lib/browser/sync/use-synced-doc";
+import { draftKind } from "@/lib/shared/drafts/kind";
 import { DraftForm, type EditorProps } from "./draft-form";
 
-/** A signed-in user's draft: polled, saved through the sync engine. */
-export function DraftEditor(props: EditorProps) {
+/** One draft, fetched and saved through the sync engine (the account's or the guest's). */
+export function DraftEditor({ listedVersion, ...props }: EditorProps & { listedVersion?: number }) {
   const { id } = props;
-  const { poll, gone, sync, snapshot } = useSyncedDoc(draftKind, useUserId(), id);
+  const guest = useIsGuest();
+  const { poll, gone, sync, snapshot } = useSyncedDoc(draftKind, id);
 
-  // The list (polled by this browser's leader tab, shared with the others) may know of a newer
-  // version before this tab's own, slower, poll of the draft does: fetch it now.
-  const listedVersion = useDraftList().data?.drafts.find((draft) => draft.id === id)?.version;
+  // The list may know of a newer version before this draft's own answer does: fetch it now.
   const shownVersion = snapshot?.version;
   const refetch = poll.mutate;
   useEffect(() => {
@@ -28,7 +25,9 @@ export function DraftEditor(props: EditorProps) {
       <section className="editor" aria-busy={!gone}>
         {gone ? (
           <p className="empty">
-            This draft no longer exists. It may have been deleted on another device.
+            {guest
+              ? "This draft is no longer in this browser. It may have been deleted in another tab."
+              : "This draft no longer exists. It may have been deleted on another device."}
           </p>
         ) : poll.error ? (
           <p className="empty" role="alert">
@@ -52,20 +51,3 @@ export function DraftEditor(props: EditorProps) {
     />
   );
 }
-
-/** A guest's draft: kept in this browser only. */
-export function GuestDraftEditor(props: EditorProps) {
-  const draft = useGuest((state) => state.drafts.find((d) => d.id === props.id));
-  const editDraft = useGuest((state) => state.editDraft);
-  if (!draft) return <p className="empty editor">This draft is no longer on this device.</p>;
-  return (
-    <DraftForm
-      {...props}
-      fields={{ title: draft.title, body: draft.body }}
-      status={LOCAL}
-      onChange={(patch) => editDraft(props.id, patch)}
-    />
-  );
-}
-
-const LOCAL = { kind: "local" } as const;

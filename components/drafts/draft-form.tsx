@@ -2,9 +2,9 @@
 
 import { useId, useState } from "react";
 import { SaveStatus } from "@/components/sync/save-status";
-import { MAX_TITLE_CHARS } from "@/lib/drafts/limits";
-import type { DraftFields } from "@/lib/drafts/schema";
-import type { SyncStatus } from "@/lib/sync/doc-sync";
+import type { SyncStatus } from "@/lib/browser/sync/doc-sync";
+import { MAX_TITLE_CHARS } from "@/lib/shared/drafts/limits";
+import type { DraftFields } from "@/lib/shared/drafts/schema";
 import { RemoteChangeNote } from "./remote-change-note";
 
 export interface EditorProps {

@@ -1,9 +1,4 @@
-/** What the list shows of a draft, signed-in or guest. */
-export interface DraftSummary {
-  id: string;
-  title: string;
-  updatedAt: string;
-}
+import type { DraftSummary } from "@/lib/shared/drafts/schema";
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 

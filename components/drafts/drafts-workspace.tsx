@@ -1,70 +1,28 @@
 "use client";
 
-import { type ComponentType, useState } from "react";
-import { useMode } from "@/components/session/mode";
-import { useWorkspace } from "@/lib/device/workspace-store";
-import { createDraft, deleteDraft, useDraftList } from "@/lib/drafts/client";
-import { useGuest } from "@/lib/guest/store";
-import { DraftEditor, GuestDraftEditor } from "./draft-editor";
-import type { EditorProps } from "./draft-form";
-import { DraftList, type DraftSummary } from "./draft-list";
+import { useState } from "react";
+import { useWorkspace } from "@/lib/browser/device/workspace-store";
+import { useSyncClient } from "@/lib/browser/sync/context";
+import { useCollection } from "@/lib/browser/sync/use-synced-doc";
+import { draftKind } from "@/lib/shared/drafts/kind";
+import type { Draft, DraftFields, DraftSummary } from "@/lib/shared/drafts/schema";
+import { DraftEditor } from "./draft-editor";
+import { DraftList } from "./draft-list";
 
-/** Where the drafts come from: the account (server) or, for a guest, this browser. */
-interface DraftsSource {
-  drafts: DraftSummary[] | undefined;
-  error: string | null;
-  create: () => Promise<string>;
-  remove: (id: string) => Promise<void>;
-  Editor: ComponentType<EditorProps>;
-}
-
+/** The drafts of the account (from the server) or of a guest (from this browser), one page. */
 export function DraftsPage() {
-  return useMode().kind === "guest" ? <GuestDrafts /> : <UserDrafts />;
-}
-
-function UserDrafts() {
-  const list = useDraftList();
-  return (
-    <DraftsWorkspace
-      source={{
-        drafts: list.data?.drafts,
-        error: list.error ? list.error.message : null,
-        create: async () => (await createDraft()).id,
-        remove: deleteDraft,
-        Editor: DraftEditor,
-      }}
-    />
-  );
-}
-
-function GuestDrafts() {
-  const drafts = useGuest((state) => state.drafts);
-  const guest = useGuest.getState();
-  return (
-    <DraftsWorkspace
-      source={{
-        drafts,
-        error: null,
-        create: async () => guest.createDraft(),
-        remove: async (id) => guest.deleteDraft(id),
-        Editor: GuestDraftEditor,
-      }}
-    />
-  );
-}
-
-function DraftsWorkspace({ source }: { source: DraftsSource }) {
+  const client = useSyncClient();
+  const list = useCollection<DraftFields, Draft, DraftSummary>(draftKind);
   const selectedId = useWorkspace((state) => state.selectedDraftId);
   const select = useWorkspace((state) => state.select);
   const [creating, setCreating] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  const { Editor } = source;
 
   const onCreate = async () => {
     setCreating(true);
     setActionError(null);
     try {
-      select(await source.create());
+      select((await client.create(draftKind)).id);
     } catch (error) {
       setActionError(`Could not create a draft: ${(error as Error).message}`);
     } finally {
@@ -75,7 +33,7 @@ function DraftsWorkspace({ source }: { source: DraftsSource }) {
   const onDelete = async (id: string) => {
     setActionError(null);
     try {
-      await source.remove(id);
+      await client.remove(draftKind, id);
       select(null);
     } catch (error) {
       setActionError(`Could not delete the draft: ${(error as Error).message}`);
@@ -96,18 +54,24 @@ function DraftsWorkspace({ source }: { source: DraftsSource }) {
             {actionError}
           </p>
         )}
-        {source.drafts ? (
-          <DraftList drafts={source.drafts} selectedId={selectedId} onSelect={select} />
-        ) : source.error ? (
+        {list.entries ? (
+          <DraftList drafts={list.entries} selectedId={selectedId} onSelect={select} />
+        ) : list.error ? (
           <p role="alert" className="error">
-            Could not load your drafts: {source.error}
+            Could not load your drafts: {list.error.message}
           </p>
         ) : (
           <p className="empty">Loading drafts…</p>
         )}
       </aside>
       {selectedId ? (
-        <Editor key={selectedId} id={selectedId} onDelete={onDelete} onClose={() => select(null)} />
+        <DraftEditor
+          key={selectedId}
+          id={selectedId}
+          listedVersion={list.entries?.find((draft) => draft.id === selectedId)?.version}
+          onDelete={onDelete}
+          onClose={() => select(null)}
+        />
       ) : (
         <section className="editor placeholder">
           <p className="empty">

@@ -1,31 +1,23 @@
 "use client";
 
-import { type ReactNode, useEffect, useState } from "react";
-import { setKeepNothing } from "@/lib/device/storage";
-import { refreshGuestData } from "@/lib/guest/store";
-import { ModeContext } from "./mode";
-
-const GUEST = { kind: "guest" } as const;
+import { type ReactNode, useState } from "react";
+import { SyncShell } from "@/components/sync/sync-shell";
+import { deviceStorage } from "@/lib/browser/device/storage";
+import { SyncClient } from "@/lib/browser/sync/client";
+import { SYNCED_KINDS } from "@/lib/shared/kinds";
 
 /**
- * Wraps pages seen by a visitor who is not signed in. Their data lives in this browser only;
- * it is read once the page is in the browser, and again whenever the tab comes back into view,
- * so data that expired meanwhile is gone.
+ * Wraps pages seen by a visitor who is not signed in: the same sync client and engine as an
+ * account's, answered from this browser's storage (7 days after the last change), never sent.
  */
 export function GuestShell({ children }: { children: ReactNode }) {
-  setKeepNothing(false);
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    void refreshGuestData().then(() => setReady(true));
-    const refresh = () => {
-      if (document.visibilityState === "visible") void refreshGuestData();
-    };
-    document.addEventListener("visibilitychange", refresh);
-    return () => document.removeEventListener("visibilitychange", refresh);
-  }, []);
-  return (
-    <ModeContext.Provider value={GUEST}>
-      {ready ? children : <p className="empty page">Loading…</p>}
-    </ModeContext.Provider>
+  const [client] = useState(
+    () =>
+      new SyncClient({
+        scope: { kind: "guest" },
+        kinds: SYNCED_KINDS,
+        storage: deviceStorage(false),
+      }),
   );
+  return <SyncShell client={client}>{children}</SyncShell>;
 }

@@ -1,16 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { mutate } from "swr";
-import { hasGuestData, refreshGuestData, useGuest } from "@/lib/guest/store";
-import { apiFetch } from "@/lib/sync/api-client";
-
-interface ImportResult {
-  imported: boolean;
-  drafts: number;
-  cartItems: number;
-  form: boolean;
-}
+import { type ImportResult, moveGuestDataIntoAccount } from "@/lib/browser/guest/import";
+import { useSyncClient } from "@/lib/browser/sync/context";
 
 function describe(result: ImportResult) {
   const parts = [
@@ -24,43 +16,27 @@ function describe(result: ImportResult) {
     : null;
 }
 
-/**
- * After a guest signs in (or up), what they did in this browser moves into the account and out
- * of the browser. The server imports each guest data set once, so two tabs doing this at the
- * same moment add nothing twice.
- */
+/** After a guest signs in (or up), what they did in this browser moves into the account. */
 export function MergeGuestData() {
+  const client = useSyncClient();
   const started = useRef(false);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    void (async () => {
-      await refreshGuestData();
-      const guest = useGuest.getState();
-      if (!hasGuestData(guest)) return;
-      try {
-        const { body } = await apiFetch<ImportResult>("/api/import", {
-          method: "POST",
-          json: {
-            importId: guest.importId,
-            drafts: guest.drafts.map(({ id, title, body }) => ({ id, title, body })),
-            cart: guest.cart,
-            form: guest.form,
-            sealedShipping: guest.sealedShipping,
-          },
-        });
-        guest.reset();
+    moveGuestDataIntoAccount(client).then(
+      (result) => {
+        if (!result) return;
         // Everything shown may have changed, even a draft opened as a guest that now exists.
-        await mutate((key) => typeof key === "string" && key.startsWith("/api/"));
-        if (body?.imported) setMessage(describe(body));
-      } catch {
+        client.revalidateShown();
+        if (result.imported) setMessage(describe(result));
+      },
+      () =>
         setMessage(
           "Your guest data could not be moved into your account yet; it stays in this browser and we will try again.",
-        );
-      }
-    })();
-  }, []);
+        ),
+    );
+  }, [client]);
   if (!message) return null;
   return (
     <div className="toast" aria-live="polite">

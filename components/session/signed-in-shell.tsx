@@ -1,29 +1,34 @@
 "use client";
 
-import type { ReactNode } from "react";
-import { setKeepNothing } from "@/lib/device/storage";
-import { SYNCED_KINDS } from "@/lib/kinds";
-import { useTabSync } from "@/lib/sync/use-tab-sync";
+import { type ReactNode, useState } from "react";
+import { SyncShell } from "@/components/sync/sync-shell";
+import { deviceStorage } from "@/lib/browser/device/storage";
+import { SyncClient } from "@/lib/browser/sync/client";
+import { SYNCED_KINDS } from "@/lib/shared/kinds";
 import { MergeGuestData } from "./merge-guest-data";
-import { ModeContext } from "./mode";
-import { useForgetOnLeave } from "./use-forget-on-leave";
 
 interface Props {
   userId: string;
+  /** Signed by the server: which session this page belongs to (SESSION_HINT_HEADER). */
+  sessionHint: string;
   keepNothing: boolean;
   children: ReactNode;
 }
 
-/** Wraps every signed-in page: the user, the tab sync every page shares, and leaving cleanly. */
-export function SignedInShell({ userId, keepNothing, children }: Props) {
-  // Before any child reads or writes storage (children render after this line).
-  setKeepNothing(keepNothing);
-  useTabSync(userId, SYNCED_KINDS);
-  useForgetOnLeave(userId);
+/** Wraps every signed-in page: the user's sync client (the API, kept in step across tabs). */
+export function SignedInShell({ userId, sessionHint, keepNothing, children }: Props) {
+  const [client] = useState(
+    () =>
+      new SyncClient({
+        scope: { kind: "user", userId, sessionHint },
+        kinds: SYNCED_KINDS,
+        storage: deviceStorage(keepNothing),
+      }),
+  );
   return (
-    <ModeContext.Provider value={{ kind: "user", userId, keepNothing }}>
+    <SyncShell client={client}>
       <MergeGuestData />
       {children}
-    </ModeContext.Provider>
+    </SyncShell>
   );
 }

@@ -1,25 +1,13 @@
 "use client";
 
-import { useGuest } from "@/lib/guest/store";
-import { cartCount } from "@/lib/shop/cart";
-import { cartKind } from "@/lib/shop/kind";
-import { useDocPoll } from "@/lib/sync/use-synced-doc";
+import { useDocPoll } from "@/lib/browser/sync/use-synced-doc";
+import { cartCount } from "@/lib/shared/shop/cart";
+import { cartKind } from "@/lib/shared/shop/kind";
 
-/** The number of items in the cart: polled for a user, so every device agrees; local for a guest. */
-export function CartBadge({ guest }: { guest: boolean }) {
-  return guest ? <GuestBadge /> : <UserBadge />;
-}
-
-function UserBadge() {
+/** The number of items in the cart, as every device (or every tab, for a guest) sees it. */
+export function CartBadge() {
   const { data } = useDocPoll(cartKind);
-  return <Badge count={data?.cart ? cartCount(data.cart.data) : 0} />;
-}
-
-function GuestBadge() {
-  return <Badge count={cartCount(useGuest((state) => state.cart))} />;
-}
-
-function Badge({ count }: { count: number }) {
+  const count = data?.cart ? cartCount(data.cart.data) : 0;
   if (count === 0) return null;
   return (
     <span className="badge" data-testid="cart-badge">

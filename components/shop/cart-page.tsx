@@ -2,41 +2,21 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useMode } from "@/components/session/mode";
 import { SaveStatus } from "@/components/sync/save-status";
-import { cartLines, cartTotalCents, MAX_QUANTITY } from "@/lib/shop/cart";
-import { formatPrice } from "@/lib/shop/catalog";
-import { checkout } from "@/lib/shop/client";
-import { ApiClientError } from "@/lib/sync/api-client";
-import { type CartSource, useGuestCart, useUserCart } from "./cart-source";
+import { ApiClientError } from "@/lib/browser/http/client";
+import { checkout } from "@/lib/browser/shop/client";
+import { useIsGuest, useSyncClient } from "@/lib/browser/sync/context";
+import { cartLines, cartTotalCents, MAX_QUANTITY } from "@/lib/shared/shop/cart";
+import { formatPrice } from "@/lib/shared/shop/catalog";
 import { SealedShipping } from "./sealed-shipping";
+import { useCart } from "./use-cart";
 
+type CartSource = ReturnType<typeof useCart>;
+
+/** The cart; a signed-in user checks out here, a guest is asked to sign in first. */
 export function CartPage() {
-  return useMode().kind === "guest" ? <GuestCart /> : <UserCart />;
-}
-
-function UserCart() {
-  const source = useUserCart();
-  return (
-    <CartView source={source}>
-      <CheckoutButton source={source} />
-    </CartView>
-  );
-}
-
-function GuestCart() {
-  return (
-    <CartView source={useGuestCart()}>
-      <p className="hint">
-        <Link href="/signin">Sign in or create an account</Link> to check out: your cart comes with
-        you.
-      </p>
-      <SealedShipping />
-    </CartView>
-  );
-}
-
-function CartView({ source, children }: { source: CartSource; children: React.ReactNode }) {
+  const source = useCart();
+  const guest = useIsGuest();
   if (!source.cart) return <p className="empty page">Loading your cart…</p>;
   const lines = cartLines(source.cart);
   return (
@@ -87,12 +67,23 @@ function CartView({ source, children }: { source: CartSource; children: React.Re
           </p>
         </>
       )}
-      {children}
+      {guest ? (
+        <>
+          <p className="hint">
+            <Link href="/signin">Sign in or create an account</Link> to check out: your cart comes
+            with you.
+          </p>
+          <SealedShipping />
+        </>
+      ) : (
+        <CheckoutButton source={source} />
+      )}
     </section>
   );
 }
 
 function CheckoutButton({ source }: { source: CartSource }) {
+  const client = useSyncClient();
   const [placing, setPlacing] = useState(false);
   const [result, setResult] = useState<{
     kind: "ok" | "error";
@@ -108,7 +99,7 @@ function CheckoutButton({ source }: { source: CartSource }) {
     setResult(null);
     try {
       await sync.flush();
-      const { order, repeated } = await checkout(sync.getSnapshot().version);
+      const { order, repeated } = await checkout(client, sync.getSnapshot().version);
       setResult({
         kind: "ok",
         orderId: order.id,

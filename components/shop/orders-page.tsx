@@ -2,17 +2,16 @@
 
 import Link from "next/link";
 import useSWR from "swr";
-import { useMode } from "@/components/session/mode";
-import { formatPrice } from "@/lib/shop/catalog";
-import type { Order } from "@/lib/shop/service";
-import type { ApiClientError } from "@/lib/sync/api-client";
-import { conditionalFetch } from "@/lib/sync/conditional-fetcher";
-import { pollingConfig } from "@/lib/sync/polling";
+import type { ApiClientError } from "@/lib/browser/http/client";
+import { useIsGuest, useSyncClient } from "@/lib/browser/sync/context";
+import { pollingConfig } from "@/lib/browser/sync/polling";
+import { formatPrice } from "@/lib/shared/shop/catalog";
+import type { Order } from "@/lib/shared/shop/order";
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function OrdersPage() {
-  if (useMode().kind === "guest") {
+  if (useIsGuest()) {
     return (
       <section className="page">
         <h1>Orders</h1>
@@ -28,7 +27,7 @@ export function OrdersPage() {
 function UserOrders() {
   const { data, error } = useSWR<{ orders: Order[] }, ApiClientError>(
     "/api/orders",
-    conditionalFetch,
+    useSyncClient().fetcher,
     pollingConfig,
   );
   return (

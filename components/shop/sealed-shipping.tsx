@@ -1,8 +1,23 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
-import { useGuest } from "@/lib/guest/store";
-import { apiFetch } from "@/lib/sync/api-client";
+import { type FormEvent, useState, useSyncExternalStore } from "react";
+import { apiFetch } from "@/lib/browser/http/client";
+import { useSyncClient } from "@/lib/browser/sync/context";
+import type { GuestStore } from "@/lib/browser/sync/guest-store";
+
+/** The guest's sealed details (a token, or null), as every tab of this browser sees them. */
+function useSealed(guest: GuestStore) {
+  const sealed = useSyncExternalStore(
+    guest.subscribe,
+    () => guest.read().sealedShipping,
+    () => null,
+  );
+  const setSealed = (token: string | null) =>
+    void guest.change((data) => {
+      data.sealedShipping = token;
+    });
+  return [sealed, setSealed] as const;
+}
 
 /**
  * A guest's shipping details, kept for their next visit without this browser being able to
@@ -10,8 +25,9 @@ import { apiFetch } from "@/lib/sync/api-client";
  * opened on the server, when the guest signs in and checks out.
  */
 export function SealedShipping() {
-  const sealed = useGuest((state) => state.sealedShipping);
-  const setSealed = useGuest((state) => state.setSealedShipping);
+  const { guest } = useSyncClient();
+  if (!guest) throw new Error("Sealed shipping details are a guest's");
+  const [sealed, setSealed] = useSealed(guest);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -1,20 +1,13 @@
 "use client";
 
 import Image from "next/image";
-import { useMode } from "@/components/session/mode";
-import { useWorkspace } from "@/lib/device/workspace-store";
-import { MAX_QUANTITY } from "@/lib/shop/cart";
-import { CATALOG, formatPrice } from "@/lib/shop/catalog";
-import { type CartSource, useGuestCart, useUserCart } from "./cart-source";
+import { useWorkspace } from "@/lib/browser/device/workspace-store";
+import { MAX_QUANTITY } from "@/lib/shared/shop/cart";
+import { CATALOG, formatPrice } from "@/lib/shared/shop/catalog";
+import { useCart } from "./use-cart";
 
 export function ShopPage() {
-  return useMode().kind === "guest" ? <GuestShop /> : <UserShop />;
-}
-
-const UserShop = () => <Shop source={useUserCart()} />;
-const GuestShop = () => <Shop source={useGuestCart()} />;
-
-function Shop({ source }: { source: CartSource }) {
+  const source = useCart();
   const search = useWorkspace((state) => state.shopSearch);
   const setSearch = useWorkspace((state) => state.setShopSearch);
   const query = search.trim().toLowerCase();

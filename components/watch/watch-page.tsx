@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useLayoutEffect, useRef, useState } from "react";
-import { useMode, useUserId } from "@/components/session/mode";
-import { useSyncedDoc } from "@/lib/sync/use-synced-doc";
-import { positionKind } from "@/lib/watch/kind";
-import { formatTime, POSITION_WRITE_INTERVAL_MS, VIDEOS } from "@/lib/watch/position";
+import { useIsGuest } from "@/lib/browser/sync/context";
+import { useSyncedDoc } from "@/lib/browser/sync/use-synced-doc";
+import { positionKind } from "@/lib/shared/watch/kind";
+import { formatTime, POSITION_WRITE_INTERVAL_MS, VIDEOS } from "@/lib/shared/watch/position";
 
 const VIDEO_ID = "countdown";
 
@@ -21,26 +21,11 @@ const CLIP = {
 
 /**
  * "Continue watching": the position is saved at most every 5 s while playing, and at once on
- * pause or when leaving; another device offers to resume from there.
+ * pause or when leaving; another device (or, for a guest, another tab) offers to resume there.
  */
 export function WatchPage() {
-  if (useMode().kind === "guest") {
-    return (
-      <section className="page narrow">
-        <h1>Continue watching</h1>
-        <p className="hint">
-          <Link href="/signin">Sign in</Link> and the place where you pause follows you to your
-          other devices.
-        </p>
-        <video {...CLIP} />
-      </section>
-    );
-  }
-  return <UserWatch />;
-}
-
-function UserWatch() {
-  const { sync, snapshot } = useSyncedDoc(positionKind, useUserId(), VIDEO_ID);
+  const guest = useIsGuest();
+  const { sync, snapshot } = useSyncedDoc(positionKind, VIDEO_ID);
   const video = useRef<HTMLVideoElement>(null);
   const lastWrite = useRef(0);
   const [now, setNow] = useState(0);
@@ -81,9 +66,16 @@ function UserWatch() {
   return (
     <section className="page narrow">
       <h1>Continue watching</h1>
-      <p className="hint">
-        Pause here, then open this page on another device to pick up where you left off.
-      </p>
+      {guest ? (
+        <p className="hint">
+          Pause here and this browser remembers where. <Link href="/signin">Sign in</Link> and it
+          follows you to your other devices.
+        </p>
+      ) : (
+        <p className="hint">
+          Pause here, then open this page on another device to pick up where you left off.
+        </p>
+      )}
       <video
         ref={video}
         {...CLIP}

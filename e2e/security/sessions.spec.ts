@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { CosmosClient } from "@azure/cosmos";
 import Database from "better-sqlite3";
-import { startTestCosmosServer } from "../../lib/store/test-cosmos-server.mjs";
+import { startTestCosmosServer } from "../../lib/server/store/test-cosmos-server.mjs";
 import { attemptSignIn } from "../support/auth-api";
 import { newDraft } from "../support/drafts-page";
 import { expect, signUp, test } from "../support/fixtures";
 
-const ENDED = "Your session ended, and this device forgot your data.";
+const REVOKED = "You were signed out on every device";
 
 test("after sign-out a copy of the old cookie opens nothing and is not refreshed", async ({
   openDevices,
@@ -18,7 +18,7 @@ test("after sign-out a copy of the old cookie opens nothing and is not refreshed
   const stolen = await device.context.cookies();
   expect((await device.context.request.get("/api/drafts")).status()).toBe(200);
   await device.page.getByRole("button", { name: "Sign out" }).click();
-  await expect(device.page).toHaveURL(/\/signin$/);
+  await expect(device.page).toHaveURL(/\/signin\?ended=signed_out$/);
 
   const thief = await browser.newContext({ baseURL });
   await thief.addCookies(stolen);
@@ -45,9 +45,11 @@ test("sign out everywhere: this device and every other forget the user within a 
   await newDraft(phone.page, { title: "On the phone" });
   await laptop.page.goto("/account");
   await laptop.page.getByRole("button", { name: "Sign out everywhere" }).click();
-  await expect(laptop.page).toHaveURL(/\/signin\?left=everywhere$/);
-  await expect(laptop.page.getByRole("status")).toHaveText("You are signed out on every device.");
-  await expect(phone.page.getByRole("status")).toContainText(ENDED, { timeout: 5_000 });
+  // Both say why, whichever learnt it first: the server tells every 401 the reason.
+  for (const device of [laptop, phone]) {
+    await expect(device.page).toHaveURL(/\/signin\?ended=revoked$/, { timeout: 5_000 });
+    await expect(device.page.getByRole("status")).toContainText(REVOKED);
+  }
   expect((await phone.context.request.get("/api/drafts")).status()).toBe(401);
 });
 
@@ -69,7 +71,8 @@ test("a password change signs out every other device and keeps this one", async 
   await expect(laptop.page.getByRole("status")).toHaveText(
     "Password changed. Your other devices are signed out.",
   );
-  await expect(phone.page.getByRole("status")).toContainText(ENDED, { timeout: 5_000 });
+  await expect(phone.page).toHaveURL(/\/signin\?ended=revoked$/, { timeout: 5_000 });
+  await expect(phone.page.getByRole("status")).toContainText(REVOKED);
   await laptop.page.goto("/drafts");
   await expect(laptop.page.getByRole("button", { name: "New draft" })).toBeVisible();
   expect((await laptop.context.request.get("/api/drafts")).status()).toBe(200);
@@ -94,7 +97,7 @@ async function downloadThenDelete(page: import("@playwright/test").Page) {
   await expect(remove).toBeDisabled();
   await page.getByLabel("Type delete my account to confirm").fill("delete my account");
   await remove.click();
-  await expect(page).toHaveURL(/\/signin\?left=deleted$/);
+  await expect(page).toHaveURL(/\/signin\?ended=deleted$/);
   await expect(page.getByRole("status")).toHaveText(
     "Your account and everything in it was deleted.",
   );

@@ -1,8 +1,8 @@
-import { deleteAccountSchema } from "@/lib/account/schema";
-import { deleteAccount, exportAccount } from "@/lib/account/service";
-import { requireUser } from "@/lib/auth/session";
-import { readJson } from "@/lib/http/body";
-import { empty, json, route } from "@/lib/http/respond";
+import { deleteAccount, exportAccount } from "@/lib/server/account/service";
+import { requireUser } from "@/lib/server/auth/session";
+import { readJson } from "@/lib/server/http/body";
+import { empty, json, route } from "@/lib/server/http/respond";
+import { deleteAccountSchema } from "@/lib/shared/account/schema";
 
 /** "Download my data": one JSON file of everything stored for the account. */
 export const GET = route(async (request) => {

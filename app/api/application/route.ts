@@ -1,4 +1,4 @@
-import { applicationKind } from "@/lib/apply/kind";
-import { singletonRoutes } from "@/lib/persist/routes";
+import { singletonRoutes } from "@/lib/server/persist/routes";
+import { applicationKind } from "@/lib/shared/apply/kind";
 
 export const { GET, PUT } = singletonRoutes(applicationKind);

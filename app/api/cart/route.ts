@@ -1,4 +1,4 @@
-import { singletonRoutes } from "@/lib/persist/routes";
-import { cartKind } from "@/lib/shop/kind";
+import { singletonRoutes } from "@/lib/server/persist/routes";
+import { cartKind } from "@/lib/shared/shop/kind";
 
 export const { GET, PUT } = singletonRoutes(cartKind);

@@ -1,10 +1,10 @@
-import { requireUser } from "@/lib/auth/session";
-import { createDraftSchema } from "@/lib/drafts/schema";
-import { createDraft, listDrafts } from "@/lib/drafts/service";
-import { readJson } from "@/lib/http/body";
-import { ifNoneMatch, listEtag } from "@/lib/http/etag";
-import { empty, json, route } from "@/lib/http/respond";
-import { versionTag } from "@/lib/sync/kind";
+import { requireUser } from "@/lib/server/auth/session";
+import { createDraft, listDrafts } from "@/lib/server/drafts/service";
+import { readJson } from "@/lib/server/http/body";
+import { ifNoneMatch, listEtag } from "@/lib/server/http/etag";
+import { empty, json, route } from "@/lib/server/http/respond";
+import { createDraftSchema } from "@/lib/shared/drafts/schema";
+import { versionTag } from "@/lib/shared/sync/kind";
 
 /**
  * Polled every second by every open page: the session check reads the user's control document,

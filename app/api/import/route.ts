@@ -1,8 +1,8 @@
-import { requireUserId } from "@/lib/auth/session";
-import { importGuestData } from "@/lib/guest/import";
-import { guestImportSchema } from "@/lib/guest/import-schema";
-import { readJson } from "@/lib/http/body";
-import { json, route } from "@/lib/http/respond";
+import { requireUserId } from "@/lib/server/auth/session";
+import { importGuestData } from "@/lib/server/guest/import";
+import { readJson } from "@/lib/server/http/body";
+import { json, route } from "@/lib/server/http/respond";
+import { guestImportSchema } from "@/lib/shared/guest/import-schema";
 
 /** A guest just signed in: their browser's data joins the account, once per import id. */
 export const POST = route(async (request) => {

@@ -1,6 +1,6 @@
-import { requireUserId } from "@/lib/auth/session";
-import { json, route } from "@/lib/http/respond";
-import { listOrders } from "@/lib/shop/service";
+import { requireUserId } from "@/lib/server/auth/session";
+import { json, route } from "@/lib/server/http/respond";
+import { listOrders } from "@/lib/server/shop/service";
 
 export const GET = route(async (request) => {
   const userId = await requireUserId(request);

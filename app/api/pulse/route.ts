@@ -1,7 +1,7 @@
-import { requireUser } from "@/lib/auth/session";
-import { ifNoneMatch, listEtag } from "@/lib/http/etag";
-import { empty, json, route } from "@/lib/http/respond";
-import { reportPresence } from "@/lib/sync/presence-service";
+import { requireUser } from "@/lib/server/auth/session";
+import { ifNoneMatch, listEtag } from "@/lib/server/http/etag";
+import { empty, json, route } from "@/lib/server/http/respond";
+import { reportPresence } from "@/lib/server/persist/presence";
 
 /**
  * The one poll of every open tab: has anything of the user's changed (the marker, as the

@@ -1,5 +1,5 @@
-import { json, route } from "@/lib/http/respond";
-import { getStore } from "@/lib/store";
+import { json, route } from "@/lib/server/http/respond";
+import { getStore } from "@/lib/server/store";
 
 /**
  * Readiness, beside the liveness of /api/health: 200 when this instance can reach its store,

@@ -1,4 +1,4 @@
-import { singletonRoutes } from "@/lib/persist/routes";
-import { settingsKind } from "@/lib/settings/kind";
+import { singletonRoutes } from "@/lib/server/persist/routes";
+import { settingsKind } from "@/lib/shared/settings/kind";
 
 export const { GET, PUT } = singletonRoutes(settingsKind);

@@ -1,9 +1,9 @@
-import { createAccount } from "@/lib/auth/accounts";
-import { credentialsSchema } from "@/lib/auth/schema";
-import { admitSignUp } from "@/lib/auth/throttle";
-import { readJson } from "@/lib/http/body";
-import { clientAddress } from "@/lib/http/client-address";
-import { json, route } from "@/lib/http/respond";
+import { createAccount } from "@/lib/server/auth/accounts";
+import { admitSignUp } from "@/lib/server/auth/throttle";
+import { readJson } from "@/lib/server/http/body";
+import { clientAddress } from "@/lib/server/http/client-address";
+import { json, route } from "@/lib/server/http/respond";
+import { credentialsSchema } from "@/lib/shared/auth/schema";
 
 /** Sign-up. The client signs in through next-auth right after a 201. */
 export const POST = route(async (request) => {

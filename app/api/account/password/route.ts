@@ -1,16 +1,19 @@
-import { passwordChangeSchema } from "@/lib/account/schema";
-import { changePassword } from "@/lib/auth/accounts";
-import { requireUser } from "@/lib/auth/session";
-import { setFreshSessionCookie } from "@/lib/auth/session-cookie";
-import { readJson } from "@/lib/http/body";
-import { json, route } from "@/lib/http/respond";
+import { changePassword } from "@/lib/server/auth/accounts";
+import { requireUser } from "@/lib/server/auth/session";
+import { freshSession } from "@/lib/server/auth/session-cookie";
+import { signSessionHint } from "@/lib/server/auth/session-hint";
+import { readJson } from "@/lib/server/http/body";
+import { json, route } from "@/lib/server/http/respond";
+import { passwordChangeSchema } from "@/lib/shared/account/schema";
 
 /** Every other session ends; this device gets a new session cookie in the answer. */
 export const PUT = route(async (request) => {
   const user = await requireUser(request);
   const { currentPassword, newPassword } = await readJson(request, passwordChangeSchema);
   const endedAt = await changePassword(user, currentPassword, newPassword);
-  const response = json({ changed: true });
-  await setFreshSessionCookie(request, response, user, endedAt + 1);
+  const fresh = await freshSession(request, user, endedAt + 1);
+  const sessionHint = signSessionHint({ userId: user.id, ...fresh.session });
+  const response = json({ changed: true, sessionHint });
+  fresh.setCookie(response);
   return response;
 });

@@ -1,6 +1,6 @@
-import { requireUser } from "@/lib/auth/session";
-import { revokeAllSessions } from "@/lib/auth/sessions";
-import { empty, route } from "@/lib/http/respond";
+import { requireUser } from "@/lib/server/auth/session";
+import { revokeAllSessions } from "@/lib/server/auth/sessions";
+import { empty, route } from "@/lib/server/http/respond";
 
 /** "Sign out everywhere": every session of the user ends, this one included. */
 export const DELETE = route(async (request) => {

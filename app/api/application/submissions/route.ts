@@ -1,6 +1,6 @@
-import { listSubmissions } from "@/lib/apply/service";
-import { requireUserId } from "@/lib/auth/session";
-import { json, route } from "@/lib/http/respond";
+import { listSubmissions } from "@/lib/server/apply/service";
+import { requireUserId } from "@/lib/server/auth/session";
+import { json, route } from "@/lib/server/http/respond";
 
 export const GET = route(async (request) => {
   const userId = await requireUserId(request);

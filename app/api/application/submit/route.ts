@@ -1,7 +1,7 @@
-import { submitApplication } from "@/lib/apply/service";
-import { requireUserId } from "@/lib/auth/session";
-import { requiredIfMatchVersion } from "@/lib/http/etag";
-import { json, route } from "@/lib/http/respond";
+import { submitApplication } from "@/lib/server/apply/service";
+import { requireUserId } from "@/lib/server/auth/session";
+import { requiredIfMatchVersion } from "@/lib/server/http/etag";
+import { json, route } from "@/lib/server/http/respond";
 
 /** If-Match names the form version the user saw; 201 for a new submission, 200 for a repeat. */
 export const POST = route(async (request) => {

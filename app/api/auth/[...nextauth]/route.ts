@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
-import { guardAuthRoute } from "@/lib/auth/auth-route";
-import { authOptions } from "@/lib/auth/options";
+import { guardAuthRoute } from "@/lib/server/auth/auth-route";
+import { authOptions } from "@/lib/server/auth/options";
 
 const handler = guardAuthRoute(NextAuth(authOptions));
 

@@ -1,8 +1,8 @@
-import { requireUserId } from "@/lib/auth/session";
-import { requiredIfMatchVersion } from "@/lib/http/etag";
-import { json, route } from "@/lib/http/respond";
-import { checkout } from "@/lib/shop/service";
-import { versionTag } from "@/lib/sync/kind";
+import { requireUserId } from "@/lib/server/auth/session";
+import { requiredIfMatchVersion } from "@/lib/server/http/etag";
+import { json, route } from "@/lib/server/http/respond";
+import { checkout } from "@/lib/server/shop/service";
+import { versionTag } from "@/lib/shared/sync/kind";
 
 /** If-Match names the cart version the user saw; the answer is 201 (new order) or 200 (repeat). */
 export const POST = route(async (request) => {

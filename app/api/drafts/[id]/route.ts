@@ -1,10 +1,10 @@
-import { requireUserId } from "@/lib/auth/session";
-import { updateDraftSchema } from "@/lib/drafts/schema";
-import { deleteDraft, getDraft, updateDraft } from "@/lib/drafts/service";
-import { readJson } from "@/lib/http/body";
-import { ifNoneMatch, requiredIfMatchVersion } from "@/lib/http/etag";
-import { empty, json, route } from "@/lib/http/respond";
-import { versionTag } from "@/lib/sync/kind";
+import { requireUserId } from "@/lib/server/auth/session";
+import { deleteDraft, getDraft, updateDraft } from "@/lib/server/drafts/service";
+import { readJson } from "@/lib/server/http/body";
+import { ifNoneMatch, requiredIfMatchVersion } from "@/lib/server/http/etag";
+import { empty, json, route } from "@/lib/server/http/respond";
+import { updateDraftSchema } from "@/lib/shared/drafts/schema";
+import { versionTag } from "@/lib/shared/sync/kind";
 
 type Context = { params: Promise<{ id: string }> };
 

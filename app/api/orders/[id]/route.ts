@@ -1,6 +1,6 @@
-import { requireUserId } from "@/lib/auth/session";
-import { json, route } from "@/lib/http/respond";
-import { getOrder } from "@/lib/shop/service";
+import { requireUserId } from "@/lib/server/auth/session";
+import { json, route } from "@/lib/server/http/respond";
+import { getOrder } from "@/lib/server/shop/service";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,4 +1,4 @@
-import { singletonRoutes } from "@/lib/persist/routes";
-import { positionKind } from "@/lib/watch/kind";
+import { singletonRoutes } from "@/lib/server/persist/routes";
+import { positionKind } from "@/lib/shared/watch/kind";
 
 export const { GET, PUT } = singletonRoutes(positionKind, "videoId");

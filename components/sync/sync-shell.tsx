@@ -1,0 +1,27 @@
+"use client";
+
+import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { SWRConfig } from "swr";
+import { createWorkspaceStore, WorkspaceContext } from "@/lib/browser/device/workspace-store";
+import type { SyncClient } from "@/lib/browser/sync/client";
+import { SyncContext } from "@/lib/browser/sync/context";
+
+/**
+ * Hands the page's one sync client (and this tab's scratch state, kept where the client keeps
+ * things) to every component below, and runs the client while the page is open.
+ */
+export function SyncShell({ client, children }: { client: SyncClient; children: ReactNode }) {
+  const [workspace] = useState(() => createWorkspaceStore(client.storage.session));
+  const swr = useMemo(() => ({ provider: () => client.swr.cache }), [client]);
+  useEffect(() => client.start(), [client]);
+  useEffect(() => {
+    void workspace.persist.rehydrate();
+  }, [workspace]);
+  return (
+    <SyncContext.Provider value={client}>
+      <SWRConfig value={swr}>
+        <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>
+      </SWRConfig>
+    </SyncContext.Provider>
+  );
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it, vi } from "vitest";
+import { MemoryStorage } from "@/lib/browser/device/storage";
+import { SYNCED_KINDS } from "@/lib/shared/kinds";
+import { cartKind } from "@/lib/shared/shop/kind";
+import { versionTag } from "@/lib/shared/sync/kind";
+import { SyncClient, type SyncClientOptions } from "./client";
+import type { ChannelLike } from "./tab-channel";
+
+/** A BroadcastChannel stand-in: what one tab posts reaches the others of the same name. */
+function channels() {
+  const open = new Set<{ name: string; channel: ChannelLike }>();
+  return (name: string): ChannelLike => {
+    const channel: ChannelLike = {
+      onmessage: null,
+      postMessage(message) {
+        for (const other of open)
+          if (other.name === name && other.channel !== channel)
+            queueMicrotask(() => other.channel.onmessage?.({ data: message } as MessageEvent));
+      },
+      close: () => open.delete(entry),
+    };
+    const entry = { name, channel };
+    open.add(entry);
+    return channel;
+  };
+}
+
+/** A server for one user's cart: ETags, 304s, If-Match; records what each request carried. */
+function cartServer() {
+  let cart = { version: 0, data: {} as Record<string, number>, updatedAt: null as string | null };
+  const requests: Array<{ url: string; method: string; headers: Headers }> = [];
+  let unauthorized: string | null = null;
+  const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    const method = init.method ?? "GET";
+    requests.push({ url: String(input), method, headers });
+    if (unauthorized)
+      return Response.json(
+        { error: { code: "unauthorized", message: "ended" }, reason: unauthorized },
+        { status: 401 },
+      );
+    const etag = versionTag(cart.version);
+    if (method === "PUT") {
+      if (headers.get("If-Match") !== etag)
+        return Response.json(
+          { error: { code: "version_conflict" }, current: cart },
+          { status: 412 },
+        );
+      cart = { version: cart.version + 1, data: JSON.parse(String(init.body)), updatedAt: "now" };
+      return Response.json({ cart }, { headers: { ETag: versionTag(cart.version) } });
+    }
+    if (headers.get("If-None-Match") === etag) return new Response(null, { status: 304 });
+    return Response.json({ cart }, { headers: { ETag: etag } });
+  };
+  return {
+    fetch: fetch as typeof globalThis.fetch,
+    requests,
+    endSessions(reason: string) {
+      unauthorized = reason;
+    },
+  };
+}
+
+function client(userId: string, options: Partial<SyncClientOptions> = {}) {
+  const server = cartServer();
+  const navigate = vi.fn();
+  const local = new MemoryStorage();
+  const sync = new SyncClient({
+    scope: { kind: "user", userId, sessionHint: `hint-${userId}` },
+    kinds: SYNCED_KINDS,
+    storage: { local, session: new MemoryStorage(), keepsNothing: false },
+    fetch: server.fetch,
+    channel: () => null,
+    locks: null,
+    navigate,
+    ...options,
+  });
+  return { sync, server, navigate, local };
+}
+
+describe("SyncClient", () => {
+  it("lets two clients live in one process without sharing anything", async () => {
+    const a = client("alice");
+    const b = client("bob");
+    expect(a.sync.tabs.name).not.toBe(b.sync.tabs.name);
+    expect(a.sync.outbox.key).toBe("handoff:outbox:alice");
+    expect(b.sync.outbox.key).toBe("handoff:outbox:bob");
+    expect(a.sync.swr.cache).not.toBe(b.sync.swr.cache);
+
+    // Each has its own last answers: Alice's ETag never goes out with Bob's requests.
+    await a.sync.fetcher("/api/cart");
+    await a.sync.fetcher("/api/cart");
+    await b.sync.fetcher("/api/cart");
+    expect(a.server.requests.map((r) => r.headers.get("If-None-Match"))).toEqual([null, '"v0"']);
+    expect(b.server.requests.map((r) => r.headers.get("If-None-Match"))).toEqual([null]);
+    expect(a.server.requests.every((r) => r.headers.get("Handoff-Session") === "hint-alice")).toBe(
+      true,
+    );
+
+    // An edit on Alice's client waits in Alice's outbox only, and lands in Alice's caches only.
+    const engine = a.sync.openDoc(cartKind, "", { version: 0, data: {} });
+    engine.edit({ mug: 2 });
+    expect(a.local.getItem("handoff:outbox:alice")).toContain("mug");
+    expect(b.local.length).toBe(0);
+    await engine.flush();
+    expect(engine.getSnapshot().status.kind).toBe("saved");
+    expect(a.local.length).toBe(0);
+    expect(a.sync.swr.cache.get("/api/cart")?.data).toMatchObject({ cart: { data: { mug: 2 } } });
+    expect(b.sync.swr.cache.get("/api/cart")?.data).toBeUndefined();
+    engine.dispose();
+  });
+
+  it("ends the session with the server's reason, once, in every tab of the browser", async () => {
+    const bus = channels();
+    const first = client("carol", { channel: bus });
+    const second = client("carol", { channel: bus });
+    first.sync.joinTabs();
+    second.sync.joinTabs();
+    first.server.endSessions("revoked");
+    first.local.setItem("handoff:outbox:carol", "{}");
+
+    await expect(first.sync.fetcher("/api/cart")).rejects.toMatchObject({ status: 401 });
+    await first.sync.fetcher("/api/cart").catch(() => {});
+    await vi.waitFor(() => expect(second.navigate).toHaveBeenCalled());
+    expect(first.navigate.mock.calls).toEqual([["/signin?ended=revoked"]]);
+    expect(second.navigate.mock.calls).toEqual([["/signin?ended=revoked"]]);
+    expect(first.local.length).toBe(0);
+  });
+
+  it("waits for its own sign-out before leaving, whatever a poll meets meanwhile", async () => {
+    const device = client("dave");
+    let finish = () => {};
+    const leaving = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const signingOut = device.sync.signOut(() => leaving);
+    device.server.endSessions("signed_out");
+    await device.sync.fetcher("/api/cart").catch(() => {});
+    await Promise.resolve();
+    expect(device.navigate).not.toHaveBeenCalled();
+    finish();
+    await signingOut;
+    await vi.waitFor(() => expect(device.navigate).toHaveBeenCalled());
+    expect(device.navigate.mock.calls).toEqual([["/signin?ended=signed_out"]]);
+  });
+});

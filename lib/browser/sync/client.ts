@@ -1,0 +1,519 @@
+import type { Cache, ScopedMutator } from "swr";
+import { initCache } from "swr/_internal";
+import { expiringStorage } from "@/lib/browser/device/expiring-storage";
+import {
+  clearHandoffStorage,
+  type DeviceStorage,
+  deleteHandoffDatabases,
+} from "@/lib/browser/device/storage";
+import { type ApiClientError, createHttp, type Http } from "@/lib/browser/http/client";
+import { GUEST_KEY, GUEST_OUTBOX_KEY, GuestStore } from "@/lib/browser/sync/guest-store";
+import { createLocalApi } from "@/lib/browser/sync/local-api";
+import {
+  isSessionEnd,
+  SESSION_HINT_HEADER,
+  type SessionEnd,
+  signInAfter,
+} from "@/lib/shared/auth/session-end";
+import { GUEST_TTL_MS } from "@/lib/shared/guest/limits";
+import { docKey, type SyncedKind, versionTag } from "@/lib/shared/sync/kind";
+import type { Versioned } from "@/lib/shared/sync/types";
+import { browserLocks, holdLock, holdWhenFree, type Locks, withFreeLock } from "./doc-locks";
+import { DocSync, type DocTransport } from "./doc-sync";
+import { OutboxStore } from "./outbox";
+import { PULSE_URL, startPulse, watchStorage } from "./pulse";
+import { browserChannel, type OpenChannel, TabChannel, type TabMessage } from "./tab-channel";
+
+/** Whose data a client syncs: a signed-in user's (the API) or a guest's (this browser). */
+export type SyncScope =
+  | {
+      kind: "user";
+      userId: string;
+      /** Signed by the server: which session this page belongs to (SESSION_HINT_HEADER). */
+      sessionHint: string;
+    }
+  | { kind: "guest" };
+
+export interface SyncClientOptions {
+  scope: SyncScope;
+  /** The synced kinds (lib/shared/kinds): what the outbox replays and a guest's API serves. */
+  kinds: readonly SyncedKind[];
+  storage: DeviceStorage;
+  /** The API; by default the network for a user, this browser's storage for a guest. */
+  http?: Http;
+  /** The network under a user's API (tests route it to the route handlers in process). */
+  fetch?: typeof fetch;
+  /** Tabs of this browser (BroadcastChannel); `() => null` for none. */
+  channel?: OpenChannel;
+  locks?: Locks;
+  /** Where the page goes when the session ends or the user signs out. */
+  navigate?: (url: string) => void;
+}
+
+const CREATE_RETRY_DELAYS_MS = [500, 1500] as const;
+
+/**
+ * Everything one page needs to keep a user's documents in step, in one object made once per
+ * shell (signed in or guest) and handed down by React context (lib/browser/sync/context.ts):
+ * the API (network or, for a guest, Web Storage), the last answers and their ETags, SWR's
+ * cache, the tab channel, the outbox and its replay, the live editors, the pulse, and the end
+ * of the session. Nothing lives in module globals, so two clients never share anything.
+ */
+export class SyncClient {
+  readonly scope: SyncScope;
+  readonly kinds: readonly SyncedKind[];
+  readonly storage: DeviceStorage;
+  readonly http: Http;
+  readonly tabs: TabChannel;
+  readonly outbox: OutboxStore;
+  /** A guest's data in this browser; null for a signed-in user. */
+  readonly guest: GuestStore | null;
+  readonly swr: { cache: Cache; mutate: ScopedMutator };
+  private readonly locks: Locks;
+  private readonly navigate: (url: string) => void;
+  private readonly swrEvents: { start?: () => void; stop?: () => void };
+  /** The last body and ETag per URL: a 304 hands SWR the same object, so nothing re-renders. */
+  private readonly lastSeen = new Map<string, { etag: string; body: unknown }>();
+  /** What every editor open in this page holds, so signing out can send it first. */
+  private readonly live = new Set<() => Promise<void>>();
+  /** The outbox owners of this page's live editors (see OutboxEntry.owner). */
+  private readonly liveOwners = new Set<string>();
+  /** Each editor's outbox owner. */
+  private readonly owners = new WeakMap<object, string>();
+  private replaying: Promise<void> | null = null;
+  private replayer = false;
+  private ended = false;
+  /** Sent with every request of a signed-in client (see SESSION_HINT_HEADER). */
+  private sessionHint = "";
+  /** Our own sign-out, under way: a 401 meanwhile waits for it (it clears the cookie). */
+  private leaving: Promise<unknown> | null = null;
+
+  constructor(options: SyncClientOptions) {
+    this.scope = options.scope;
+    this.kinds = options.kinds;
+    this.storage = options.storage;
+    this.locks = options.locks === undefined ? browserLocks() : options.locks;
+    this.navigate = options.navigate ?? ((url) => window.location.assign(url));
+    this.tabs = new TabChannel(`handoff:${this.id}`, options.channel ?? browserChannel);
+    const { local } = this.storage;
+    if (this.scope.kind === "guest") {
+      this.guest = new GuestStore(() => local, this.locks);
+      this.outbox = new OutboxStore(
+        expiringStorage(() => local, GUEST_TTL_MS),
+        GUEST_OUTBOX_KEY,
+      );
+      this.http = options.http ?? createLocalApi(this.guest, this.kinds);
+    } else {
+      this.sessionHint = this.scope.sessionHint;
+      this.guest = null;
+      this.outbox = new OutboxStore(local, `handoff:outbox:${this.scope.userId}`);
+      this.http =
+        options.http ??
+        createHttp({
+          fetch: options.fetch,
+          headers: () => ({ [SESSION_HINT_HEADER]: this.sessionHint }),
+          onUnauthorized: (body) =>
+            this.endSession(isSessionEnd(body.reason) ? body.reason : "expired"),
+        });
+    }
+    // A cache of SWR's own for this client (SWRConfig's `provider` hands it to the hooks).
+    const [cache, mutate, start, stop] = initCache(new Map()) ?? [];
+    this.swr = { cache: cache as Cache, mutate: mutate as ScopedMutator };
+    this.swrEvents = { start, stop };
+  }
+
+  /** Names this client's channel, locks and outbox: the user's id, or "guest". */
+  get id() {
+    return this.scope.kind === "user" ? this.scope.userId : "guest";
+  }
+
+  /**
+   * Joins the other tabs, takes the outbox replay when no other tab has it (now, and on every
+   * reconnect), and starts the pulse. Returns the function that stops it all.
+   */
+  start(): () => void {
+    this.swrEvents.start?.();
+    const leaveTabs = this.joinTabs();
+    const resign = holdWhenFree(this.locks, `handoff:outbox-replayer:${this.id}`, () => {
+      this.replayer = true;
+      void this.replayOutbox();
+    });
+    const onOnline = () => {
+      if (this.replayer) void this.replayOutbox();
+    };
+    window.addEventListener("online", onOnline);
+    const stopPulse =
+      this.scope.kind === "user"
+        ? startPulse(this.http, this.revalidateShown)
+        : watchStorage(GUEST_KEY, this.revalidateShown);
+    return () => {
+      stopPulse();
+      window.removeEventListener("online", onOnline);
+      resign();
+      this.replayer = false;
+      leaveTabs();
+      this.swrEvents.stop?.();
+    };
+  }
+
+  /** Hears this browser's other tabs: their fresh answers, and the end of the session. */
+  joinTabs(): () => void {
+    const leave = this.tabs.join();
+    const unlisten = this.tabs.listen((message: TabMessage) => {
+      if (message.type === "response") {
+        this.lastSeen.set(message.url, { etag: message.etag, body: message.body });
+        void this.swr.mutate(message.url, message.body, { revalidate: false });
+      }
+      if (message.type === "session-ended") this.endSession(message.reason, { tell: false });
+    });
+    return () => {
+      unlisten();
+      leave();
+    };
+  }
+
+  // --- Reading -------------------------------------------------------------------------------
+
+  /** SWR's fetcher: a conditional GET (If-None-Match); a 304 returns the very same object. */
+  readonly fetcher = async <T>(url: string): Promise<T> => {
+    const cached = this.lastSeen.get(url);
+    const response = await this.http<T>(
+      url,
+      cached ? { headers: { "If-None-Match": cached.etag } } : {},
+    );
+    if (response.status === 304 && cached) return cached.body as T;
+    if (response.body === undefined) throw new Error(`Empty answer from ${url}`);
+    if (response.etag) {
+      this.lastSeen.set(url, { etag: response.etag, body: response.body });
+      this.tabs.post({ type: "response", url, etag: response.etag, body: response.body });
+    }
+    return response.body;
+  };
+
+  /** Everything the page shows is fetched again; what did not change answers 304. */
+  readonly revalidateShown = () => {
+    void this.swr.mutate(
+      (key) => typeof key === "string" && key.startsWith("/api/") && key !== PULSE_URL,
+    );
+  };
+
+  /** After a write the client knows the new state: the cache and the page show it at once. */
+  remember(url: string, etag: string | null, body: unknown) {
+    if (etag) this.lastSeen.set(url, { etag, body });
+    else this.lastSeen.delete(url);
+    void this.swr.mutate(url, body, { revalidate: false });
+  }
+
+  // --- Documents -----------------------------------------------------------------------------
+
+  /** An engine for one document, starting from the version the page was shown. */
+  openDoc<T extends Record<string, unknown>, View>(
+    kind: SyncedKind<T, View>,
+    id: string,
+    initial: Versioned<T>,
+  ): DocSync<T> {
+    const key = docKey(kind, id);
+    const owner = crypto.randomUUID();
+    const sync = new DocSync({
+      initial,
+      transport: this.transport(kind, id),
+      outbox: this.outbox.slot(kind, id, owner),
+      merge: kind.merge?.bind(kind),
+      debounceMs: kind.debounceMs,
+      peers: {
+        edited: (base, local) => this.tabs.post({ type: "edit", key, base, local }),
+        saved: (stored) => this.tabs.post({ type: "saved", key, stored }),
+      },
+    });
+    this.owners.set(sync, owner);
+    return sync;
+  }
+
+  /**
+   * While an editor shows `sync`: it holds its owner lock (the replay leaves its edits alone),
+   * adopts this browser's other tabs' edits (checked against the kind's schema, in the
+   * order they came), saves when the tab is hidden or closed, and retries when the connection
+   * returns. Returns the function that closes it, saving what is typed first.
+   */
+  attachDoc<T extends Record<string, unknown>, View>(
+    kind: SyncedKind<T, View>,
+    id: string,
+    sync: DocSync<T>,
+  ): () => void {
+    const key = docKey(kind, id);
+    const owner = this.owners.get(sync) ?? "";
+    const release = holdLock(this.locks, ownerLock(owner));
+    this.liveOwners.add(owner);
+    const flush = () => sync.flush();
+    this.live.add(flush);
+    let open = true;
+    let queue = Promise.resolve();
+    const unlisten = this.tabs.listen((message) => {
+      if ((message.type !== "edit" && message.type !== "saved") || message.key !== key) return;
+      queue = queue.then(async () => {
+        // Not loadable (offline): that tab saves its edit itself, this one sees it at a pulse.
+        const schema = await kind.schema().catch(() => null);
+        if (!schema || !open) return;
+        const versioned = ({ version, data }: Versioned<unknown>): Versioned<T> | null => {
+          const parsed = schema.safeParse(data);
+          return typeof version === "number" && parsed.success
+            ? { version, data: parsed.data }
+            : null;
+        };
+        if (message.type === "saved") {
+          const stored = versioned(message.stored);
+          if (stored) sync.adoptPeerSave(stored);
+          return;
+        }
+        const base = versioned(message.base);
+        const local = schema.safeParse(message.local);
+        if (base && local.success) sync.adoptPeerEdit(base, local.data);
+      });
+    });
+    const stopWatching = watchPage(
+      () => void sync.flush({ keepalive: true }),
+      () => sync.retryNow(),
+    );
+    return () => {
+      open = false;
+      unlisten();
+      stopWatching();
+      this.live.delete(flush);
+      void sync.flush({ keepalive: true }).finally(() => {
+        sync.dispose();
+        this.liveOwners.delete(owner);
+        release();
+      });
+    };
+  }
+
+  /** Saves one document of a kind: `PUT kind.url(id)` with If-Match, the answer in `[kind.name]`. */
+  transport<T, View>(kind: SyncedKind<T, View>, id: string): DocTransport<T> {
+    const url = kind.url(id);
+    const { collection } = kind;
+    return {
+      save: async (data, baseVersion, { keepalive }) => {
+        const { body, etag } = await this.http<Record<string, View | undefined>>(url, {
+          method: "PUT",
+          json: data,
+          keepalive,
+          headers: { "If-Match": versionTag(baseVersion) },
+        });
+        const view = body?.[kind.name];
+        if (!view) throw new Error(`The server did not return the saved ${kind.name}`);
+        this.remember(url, etag, body);
+        if (collection) this.listInStep(kind, view);
+        return kind.versioned(view);
+      },
+      conflictCurrent(error: ApiClientError) {
+        const current = error.body.current as View | undefined;
+        return current ? kind.versioned(current) : null;
+      },
+      keepConflictCopy: collection?.conflictCopy
+        ? async (theirs) => {
+            const copy = collection.conflictCopy?.(theirs) ?? theirs;
+            await this.create(kind, copy);
+            return collection.title(copy);
+          }
+        : undefined,
+    };
+  }
+
+  // --- Collections (drafts) ------------------------------------------------------------------
+
+  /**
+   * Creates a document of a collection under an id chosen here, so sending the same create
+   * again after a lost answer (retried on network errors and 5xx) finds the first.
+   */
+  async create<T, View>(kind: SyncedKind<T, View>, fields: Partial<T> = {}): Promise<View> {
+    const collection = this.collectionOf(kind);
+    const request = { method: "POST", json: { id: crypto.randomUUID(), ...fields } };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { body, etag } = await this.http<Record<string, View | undefined>>(
+          collection.url,
+          request,
+        );
+        const view = body?.[kind.name];
+        if (!body || !view) throw new Error(`The server did not return the new ${kind.name}`);
+        this.remember(kind.url(collection.summary(view).id), etag, { [kind.name]: view });
+        this.listInStep(kind, view);
+        return view;
+      } catch (error) {
+        const delay = CREATE_RETRY_DELAYS_MS[attempt];
+        if (!(error as ApiClientError).transient || delay === undefined) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  async remove<T, View>(kind: SyncedKind<T, View>, id: string): Promise<void> {
+    const collection = this.collectionOf(kind);
+    await this.http(kind.url(id), { method: "DELETE" });
+    this.lastSeen.delete(kind.url(id));
+    await this.swr.mutate<Record<string, Array<{ id: string }>>>(
+      collection.url,
+      (list) =>
+        list && { [collection.field]: (list[collection.field] ?? []).filter((e) => e.id !== id) },
+      { revalidate: true },
+    );
+  }
+
+  /** Puts what the client now knows of a document at the top of its list, without a round trip. */
+  private listInStep<T, View>(kind: SyncedKind<T, View>, view: View) {
+    const collection = this.collectionOf(kind);
+    const entry = collection.summary(view);
+    void this.swr.mutate<Record<string, Array<{ id: string; updatedAt: string }>>>(
+      collection.url,
+      (list) =>
+        list && {
+          [collection.field]: [
+            entry,
+            ...(list[collection.field] ?? []).filter((other) => other.id !== entry.id),
+          ].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+        },
+      { revalidate: false },
+    );
+  }
+
+  private collectionOf<T, View>(kind: SyncedKind<T, View>) {
+    if (!kind.collection) throw new Error(`${kind.name} is not a collection`);
+    return kind.collection;
+  }
+
+  // --- The outbox ----------------------------------------------------------------------------
+
+  /**
+   * Sends edits left in the outbox by an earlier page (closed while offline, or a crash),
+   * oldest first, each through a DocSync, so a replay merges on 412 exactly like live typing.
+   * An entry whose editor still lives (in any tab) is left to that editor; an open editor of
+   * the same document takes the result like any other save.
+   */
+  replayOutbox(): Promise<void> {
+    this.replaying ??= this.replay().finally(() => {
+      this.replaying = null;
+    });
+    return this.replaying;
+  }
+
+  private async replay() {
+    this.outbox.upgradeLegacyEntries(this.kinds);
+    for (const entry of this.outbox.pending()) {
+      const kind = this.kinds.find((candidate) => candidate.name === entry.kind);
+      const owner = entry.owner ?? "";
+      if (!kind || this.liveOwners.has(owner)) continue;
+      // Still offline: the next replay (on reconnect) picks up from here.
+      if (await this.sendEntry(kind, entry.id, owner)) return;
+    }
+  }
+
+  /**
+   * Sends one entry through its own engine, as its owner (whose lock it holds meanwhile, so no
+   * other tab sends it too); resolves true when the connection is down.
+   */
+  private async sendEntry(kind: SyncedKind, id: string, owner: string): Promise<boolean> {
+    // The schema is a chunk of its own: offline, it may not load, and nothing could be sent anyway.
+    const schema = await kind.schema().catch(() => null);
+    if (!schema) return true;
+    let offline = false;
+    await withFreeLock(this.locks, ownerLock(owner), async () => {
+      const outbox = this.outbox.slot(kind, id, owner, schema);
+      const pending = outbox.load();
+      // Sent meanwhile, taken over by an editor, or no longer fitting the kind: not sent.
+      if (!pending) return;
+      const sync = new DocSync({
+        initial: pending.base,
+        transport: this.transport(kind, id),
+        merge: kind.merge?.bind(kind),
+        outbox,
+        resume: true,
+      });
+      await settled(sync);
+      offline = sync.getSnapshot().status.kind === "retrying";
+      sync.dispose();
+    });
+    return offline;
+  }
+
+  /** Sends every edit this page still holds; resolves with how many could not be sent. */
+  async sendPendingEdits(): Promise<number> {
+    await Promise.all([...this.live].map((flush) => flush()));
+    await this.replayOutbox();
+    return this.outbox.pending().length;
+  }
+
+  /** This device got a new session (after a password change). */
+  renewSession(sessionHint: string) {
+    this.sessionHint = sessionHint;
+  }
+
+  // --- Leaving -------------------------------------------------------------------------------
+
+  /**
+   * Signs this browser out: `leave` ends the session on the server (and clears the cookie),
+   * then every tab forgets the user and says why, landing on sign-in. A 401 that meets a poll
+   * meanwhile waits for `leave` to finish. If `leave` fails, nothing is forgotten.
+   */
+  async signOut(leave: () => Promise<unknown>, reason: SessionEnd = "signed_out") {
+    const leaving = leave();
+    this.leaving = leaving.catch(() => {});
+    try {
+      await leaving;
+    } finally {
+      this.leaving = null;
+    }
+    this.endSession(reason);
+  }
+
+  /**
+   * The session is over, for the reason the server (or another tab) gave: every tab of this
+   * browser forgets the user and shows the same notice, whichever tab learnt it first.
+   */
+  endSession(reason: SessionEnd, { tell = true } = {}) {
+    if (this.ended || this.scope.kind !== "user") return;
+    this.ended = true;
+    if (tell) this.tabs.post({ type: "session-ended", reason });
+    void Promise.resolve(this.leaving).then(() => this.forgetDevice(signInAfter(reason)));
+  }
+
+  /**
+   * Forgets this user on this device: Handoff's keys in Web Storage (outbox, per-tab state,
+   * guest leftovers), any IndexedDB database of ours, the last answers, and then memory
+   * itself, by loading `target` afresh.
+   */
+  async forgetDevice(target: string) {
+    this.lastSeen.clear();
+    clearHandoffStorage([this.storage.local, this.storage.session]);
+    await deleteHandoffDatabases();
+    this.navigate(target);
+  }
+}
+
+/** Calls `onHide` when the page is hidden or closed, `onOnline` when the network returns. */
+function watchPage(onHide: () => void, onOnline: () => void): () => void {
+  if (typeof window === "undefined") return () => {};
+  window.addEventListener("pagehide", onHide);
+  window.addEventListener("online", onOnline);
+  document.addEventListener("visibilitychange", onHide);
+  return () => {
+    window.removeEventListener("pagehide", onHide);
+    window.removeEventListener("online", onOnline);
+    document.removeEventListener("visibilitychange", onHide);
+  };
+}
+
+/** The lock an editor holds while it lives: its outbox entries are its own to send. */
+const ownerLock = (owner: string) => `handoff:outbox-owner:${owner}`;
+
+/** Resolves once the engine has nothing left to do for now: saved, gone, failed or offline. */
+function settled(sync: DocSync<Record<string, unknown>>) {
+  return new Promise<void>((resolve) => {
+    const check = () => {
+      const status = sync.getSnapshot().status.kind;
+      if (status === "saved" || status === "gone" || status === "error" || status === "retrying")
+        resolve();
+    };
+    sync.subscribe(check);
+    check();
+  });
+}

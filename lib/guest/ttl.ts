@@ -1,2 +1,0 @@
-/** A guest's data lives this long after its last change; sealed parts expire with it. */
-export const GUEST_TTL_MS = 7 * 24 * 60 * 60 * 1000;

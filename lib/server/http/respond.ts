@@ -1,0 +1,53 @@
+import "server-only";
+import { type NextRequest, NextResponse } from "next/server";
+import { AppError, type ErrorBody } from "@/lib/shared/errors";
+import { assertSameOrigin } from "./same-origin";
+
+/** Per-user JSON must never sit in a shared cache, nor in the browser's disk cache. */
+const PRIVATE = { "Cache-Control": "private, no-store" };
+
+export function json<T>(body: T, init: { status?: number; headers?: Record<string, string> } = {}) {
+  return NextResponse.json(body, {
+    status: init.status ?? 200,
+    headers: { ...PRIVATE, ...init.headers },
+  });
+}
+
+/**
+ * No Cache-Control here: a 304 only refreshes a stored response, and ours are never stored
+ * (no-store), so on the hottest path, the idle poll, it would be bytes for nothing.
+ */
+export function empty(status: 204 | 304, headers: Record<string, string> = {}) {
+  return new NextResponse(null, { status, headers });
+}
+
+export function errorResponse(error: unknown) {
+  const appError =
+    error instanceof AppError
+      ? error
+      : new AppError("internal", "Something went wrong on our side; try again");
+  if (!(error instanceof AppError)) console.error("[handoff] unhandled error in route", error);
+  const body: ErrorBody & Record<string, unknown> = {
+    ...appError.extra,
+    error: { code: appError.code, message: appError.message },
+  };
+  const retryAfter = appError.retryAfter ?? (appError.code === "store_unavailable" ? 2 : undefined);
+  const headers: Record<string, string> =
+    retryAfter === undefined ? {} : { "Retry-After": String(Math.max(1, Math.ceil(retryAfter))) };
+  return json(body, { status: appError.status, headers });
+}
+
+/**
+ * Wraps a route handler: cross-site writes are refused before it runs, and every thrown error
+ * becomes the one JSON error shape.
+ */
+export function route<C>(handler: (request: NextRequest, context: C) => Promise<Response>) {
+  return async (request: NextRequest, context: C) => {
+    try {
+      assertSameOrigin(request);
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { env } from "@/lib/server/env";
+import { type DocKind, getStore } from "@/lib/server/store";
+import { AppError } from "@/lib/shared/errors";
+
+/**
+ * Refuses a create that would take the user past their limits: HANDOFF_MAX_DRAFTS drafts, and
+ * HANDOFF_MAX_DOCS_PER_USER documents in all (orders, submissions and imports grow too).
+ * Counted before the write; two creates racing may pass one over, which the limit absorbs.
+ */
+export async function assertRoomFor(userId: string, kind: DocKind, adding = 1) {
+  const store = getStore();
+  if (kind === "draft") {
+    const drafts = await store.countDocs(userId, "draft");
+    if (drafts + adding > env.HANDOFF_MAX_DRAFTS) {
+      throw new AppError(
+        "quota_exceeded",
+        `An account holds at most ${env.HANDOFF_MAX_DRAFTS} drafts; delete some to make room`,
+      );
+    }
+  }
+  const all = await store.countDocs(userId);
+  if (all + adding > env.HANDOFF_MAX_DOCS_PER_USER) {
+    throw new AppError(
+      "quota_exceeded",
+      `This account holds ${all} items, the most it can; delete drafts or old orders to make room`,
+    );
+  }
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { Agent } from "node:https";
+import path from "node:path";
+import { env } from "@/lib/server/env";
+import { containerName } from "./container-name.mjs";
+import { createCosmosStore } from "./cosmos";
+import { createSqliteStore } from "./sqlite";
+import type { Store } from "./types";
+
+export type { DocKind, Store, StoredDoc, UserControl, UserRecord, WriteOp } from "./types";
+
+// On globalThis so `next dev` hot reloads reuse one client/connection per process.
+const holder = globalThis as typeof globalThis & { handoffStore?: Store };
+
+/** Cosmos DB when COSMOS_ENDPOINT is set, otherwise the embedded SQLite file. */
+export function getStore(): Store {
+  const limits = { maxDocBytes: env.HANDOFF_MAX_DOC_BYTES };
+  holder.handoffStore ??=
+    env.COSMOS_ENDPOINT && env.COSMOS_KEY
+      ? createCosmosStore({
+          endpoint: env.COSMOS_ENDPOINT,
+          key: env.COSMOS_KEY,
+          database: env.COSMOS_DATABASE,
+          container: containerName({
+            container: env.COSMOS_CONTAINER,
+            vercelEnv: env.VERCEL_ENV,
+            branch: env.VERCEL_GIT_COMMIT_REF,
+          }),
+          limits,
+          ...(env.COSMOS_ALLOW_SELF_SIGNED === "1"
+            ? { agent: new Agent({ rejectUnauthorized: false, keepAlive: true }) }
+            : {}),
+        })
+      : createSqliteStore({
+          file: path.join(env.HANDOFF_DATA_DIR, "handoff.db"),
+          limits,
+          synchronous: env.HANDOFF_SQLITE_SYNCHRONOUS,
+        });
+  return holder.handoffStore;
+}

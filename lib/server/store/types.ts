@@ -1,0 +1,145 @@
+import type { DocKind } from "@/lib/shared/sync/kind";
+
+export type { DocKind };
+
+/** One small JSON document owned by one user. Cosmos DB partitions by `userId`. */
+export interface StoredDoc<T = unknown> {
+  id: string;
+  userId: string;
+  kind: DocKind;
+  data: T;
+  /** Starts at 1, +1 on every write; the HTTP ETag is derived from it. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface NewDoc<T = unknown> {
+  id: string;
+  userId: string;
+  kind: DocKind;
+  data: T;
+}
+
+/** A signed-out session, remembered only until its token would have expired anyway. */
+export interface RevokedSession {
+  sid: string;
+  /** When the session began (ms since the epoch). */
+  startedAt: number;
+  /** When its token expires (ms since the epoch); the entry is dropped after that. */
+  expiresAt: number;
+}
+
+/**
+ * The user's control document, read by every poll: the change marker plus what every device
+ * must learn soon about its session. One point read answers "changed?" and "still signed in?".
+ */
+export interface UserControl {
+  /** Grows with every write to any of the user's documents. */
+  marker: number;
+  /** Sessions that began before this time (ms since the epoch) are over. 0: none. */
+  sessionsValidAfter: number;
+  revoked: RevokedSession[];
+  /** When a device of the user last said someone was using it (ms since the epoch). 0: never. */
+  activeAt: number;
+  /** When the account was deleted (ms since the epoch), so its old sessions say so. 0: never. */
+  deletedAt: number;
+}
+
+export type SessionControl = Pick<UserControl, "sessionsValidAfter" | "revoked">;
+
+/** One write of an atomic `commit`. */
+export type WriteOp =
+  | { op: "create"; kind: DocKind; id: string; data: unknown }
+  | { op: "replace"; kind: DocKind; id: string; data: unknown; expectedVersion: number };
+
+/** A counter of attempts in a fixed window (sign-in failures, sign-ups per address). */
+export interface Counter {
+  count: number;
+  /** When the window ends and the count starts again (ms since the epoch). */
+  resetAt: number;
+}
+
+export interface StoreLimits {
+  /** Largest `data` of one document, in bytes of JSON. */
+  maxDocBytes: number;
+}
+
+/**
+ * The port every adapter implements (see store.contract.test.ts). Every method is scoped by
+ * `userId`, which callers take from the session, never from a request.
+ *
+ * Errors are AppErrors: `conflict` (email taken, id taken), `version_conflict` (with `current`),
+ * `not_found`, `payload_too_large`, `store_unavailable`.
+ */
+export interface Store {
+  readonly name: "sqlite" | "cosmos";
+  createUser(user: UserRecord): Promise<void>;
+  findUserByEmail(email: string): Promise<UserRecord | null>;
+  /** Resolves false when there is no such account. */
+  setPasswordHash(email: string, passwordHash: string): Promise<boolean>;
+
+  /** The marker and session state in one point read; an unknown user gets zeros. */
+  getControl(userId: string): Promise<UserControl>;
+  /** Records that a device of the user is in use now; the marker is kept. */
+  touchPresence(userId: string, at: number): Promise<void>;
+  /** Read-modify-write of the session part of the control document (the marker is kept). */
+  updateSessions(
+    userId: string,
+    change: (current: SessionControl) => SessionControl,
+  ): Promise<void>;
+
+  /**
+   * Newest first (by updatedAt). With `fields`, `data` holds only those top-level keys, so a
+   * list can leave large bodies behind.
+   */
+  listDocs<T>(
+    userId: string,
+    kind: DocKind,
+    options?: { fields?: string[] },
+  ): Promise<StoredDoc<T>[]>;
+  /** How many documents the user has, of one kind or in all. */
+  countDocs(userId: string, kind?: DocKind): Promise<number>;
+  /** Null when absent, or when the id names a doc of another kind. */
+  getDoc<T>(userId: string, kind: DocKind, id: string): Promise<StoredDoc<T> | null>;
+  createDoc<T>(doc: NewDoc<T>): Promise<StoredDoc<T>>;
+  /** Replaces `data` only if the stored version is still `expectedVersion`. */
+  updateDoc<T>(
+    userId: string,
+    kind: DocKind,
+    id: string,
+    data: T,
+    expectedVersion: number,
+  ): Promise<StoredDoc<T>>;
+  /** Resolves false when there was nothing to delete. */
+  deleteDoc(userId: string, kind: DocKind, id: string): Promise<boolean>;
+  /**
+   * Several writes of one user, all or none, with one marker bump (SQLite: a transaction;
+   * Cosmos DB: a transactional batch in the user's partition). A create of an existing id is
+   * `conflict`, a replace of a stale or missing version is `version_conflict`.
+   */
+  commit(userId: string, ops: WriteOp[]): Promise<StoredDoc[]>;
+
+  /** Every document of the user, for "Download my data". */
+  exportDocs(userId: string): Promise<StoredDoc[]>;
+  /**
+   * Removes every document of the user and the account (found by email). What stays is the
+   * control document, with every session ended, so old tokens of the user stay refused.
+   */
+  deleteUser(userId: string, email: string | null): Promise<void>;
+
+  /** Adds one to the counter `key`, starting a new window of `windowMs` when the last ended. */
+  hitCounter(key: string, windowMs: number): Promise<Counter>;
+  /** The counter as it stands, or null when it has none running. */
+  readCounter(key: string): Promise<Counter | null>;
+  clearCounter(key: string): Promise<void>;
+
+  close(): Promise<void>;
+}
