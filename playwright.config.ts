@@ -40,7 +40,8 @@ export default defineConfig({
     },
     {
       // Debian's Firefox ESR over WebDriver BiDi. It runs the cross-device tests (drafts,
-      // conflicts, cart, application, playback, offline, leaving a page, tabs); the server-side
+      // conflicts, cart, application, playback, offline, leaving a page, tabs, a guest's tabs,
+      // the end of a session); the server-side
       // suites (security, cluster, API) and the single-device ones run in Chromium only, so
       // that npm test stays under 10 minutes on 2 cores.
       name: "firefox",
@@ -53,6 +54,8 @@ export default defineConfig({
         /offline\.spec/,
         /leave-page\.spec/,
         /tabs\.spec/,
+        /guest-tabs\.spec/,
+        /session-end\.spec/,
       ],
       use: {
         browserName: "firefox",

@@ -1,0 +1,58 @@
+import "server-only";
+import type { Store, UserControl } from "../types";
+import { type Cosmos, emptyMarker, MARKER_ID, type MarkerItem, statusOf } from "./container";
+
+/** The control document of each user: marker, session state, presence, deletion. */
+export function cosmosControl({ run, read, rewrite, clock }: Cosmos) {
+  const port: Pick<Store, "getControl" | "touchPresence" | "updateSessions"> = {
+    getControl: (userId) =>
+      run(async (c): Promise<UserControl> => {
+        const item = await read<MarkerItem>(c, MARKER_ID, userId);
+        return {
+          marker: item?.version ?? 0,
+          sessionsValidAfter: item?.sessionsValidAfter ?? 0,
+          revoked: item?.revoked ?? [],
+          activeAt: item?.activeAt ?? 0,
+          deletedAt: item?.deletedAt ?? 0,
+        };
+      }),
+    touchPresence: (userId, at) =>
+      run(async (c) => {
+        // One patch, no read: presence is advisory, so the last writer may win.
+        try {
+          await c.item(MARKER_ID, userId).patch([{ op: "set", path: "/activeAt", value: at }]);
+        } catch (error) {
+          if (statusOf(error) !== 404) throw error;
+          await rewrite<MarkerItem>(c, MARKER_ID, userId, (current) => ({
+            ...(current ?? emptyMarker(userId)),
+            activeAt: at,
+          }));
+        }
+      }),
+    updateSessions: (userId, change) =>
+      run(async (c) => {
+        await rewrite<MarkerItem>(c, MARKER_ID, userId, (current) => {
+          const base = current ?? emptyMarker(userId);
+          const next = change({
+            sessionsValidAfter: base.sessionsValidAfter ?? 0,
+            revoked: base.revoked ?? [],
+          });
+          return { ...base, ...next };
+        });
+      }),
+  };
+
+  /** Ends every session of a user whose account is being deleted, for good; bumps the marker. */
+  const end: (userId: string) => Promise<void> = (userId) =>
+    run(async (c) => {
+      const now = clock();
+      await rewrite<MarkerItem>(c, MARKER_ID, userId, (current) => ({
+        ...(current ?? emptyMarker(userId)),
+        version: (current?.version ?? 0) + 1,
+        sessionsValidAfter: now,
+        revoked: [],
+        deletedAt: now,
+      }));
+    });
+  return { port, end };
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+export type Db = Database.Database;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS docs (
+    user_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    data TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, id)
+  );
+  CREATE INDEX IF NOT EXISTS docs_by_kind ON docs (user_id, kind, updated_at DESC);
+  CREATE TABLE IF NOT EXISTS markers (
+    user_id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS counters (
+    key TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+`;
+
+/** Columns added after the first release; ALTER TABLE has no IF NOT EXISTS. */
+const MIGRATIONS = [
+  "ALTER TABLE markers ADD COLUMN sessions_valid_after INTEGER NOT NULL DEFAULT 0",
+  "ALTER TABLE markers ADD COLUMN revoked TEXT NOT NULL DEFAULT '[]'",
+  "ALTER TABLE markers ADD COLUMN active_at INTEGER NOT NULL DEFAULT 0",
+  "ALTER TABLE markers ADD COLUMN deleted_at INTEGER NOT NULL DEFAULT 0",
+];
+
+/** Owner-only folder and file: the database holds password hashes and everyone's documents. */
+function createPrivateFile(file: string) {
+  const folder = path.dirname(file);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  chmodSync(folder, 0o700);
+  // SQLite gives its -wal and -shm files the database file's mode, so set it before opening.
+  closeSync(openSync(file, "a", 0o600));
+  chmodSync(file, 0o600);
+}
+
+/**
+ * Opens (and creates or upgrades) the database: WAL, so readers never wait for a writer;
+ * `synchronous` FULL makes every acknowledged commit survive power loss; several `next start`
+ * processes may share the file, so a writer waits for another instead of failing.
+ */
+export function openDatabase(file: string, synchronous: "FULL" | "NORMAL" = "FULL"): Db {
+  if (file !== ":memory:") createPrivateFile(file);
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma("busy_timeout = 5000");
+  db.exec(SCHEMA);
+  const markerColumns = db.prepare<[], { name: string }>("PRAGMA table_info(markers)").all();
+  const known = new Set(markerColumns.map((column) => column.name));
+  db.transaction(() => {
+    for (const statement of MIGRATIONS) {
+      const column = /ADD COLUMN (\w+)/.exec(statement)?.[1];
+      if (column && !known.has(column)) db.exec(statement);
+    }
+  })();
+  return db;
+}
+
+export const isConstraint = (error: unknown) =>
+  error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_CONSTRAINT");

@@ -1,0 +1,172 @@
+import "server-only";
+import { AppError } from "@/lib/shared/errors";
+import { serializeData } from "../doc-size";
+import type { DocKind, NewDoc, Store, StoredDoc, StoreLimits, WriteOp } from "../types";
+import { type Db, isConstraint } from "./database";
+
+interface DocRow {
+  id: string;
+  user_id: string;
+  kind: DocKind;
+  data: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+function toDoc<T>(row: DocRow): StoredDoc<T> {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    kind: row.kind,
+    data: JSON.parse(row.data) as T,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const versionConflict = (current: StoredDoc) =>
+  new AppError("version_conflict", "This was changed elsewhere since you loaded it", { current });
+
+type DocumentsPort = Pick<
+  Store,
+  | "listDocs"
+  | "countDocs"
+  | "getDoc"
+  | "createDoc"
+  | "updateDoc"
+  | "deleteDoc"
+  | "commit"
+  | "exportDocs"
+>;
+
+/**
+ * The users' documents. Each write and its marker bump (`bump`, the control concern's) commit
+ * in one transaction, so a poll never sees one without the other.
+ */
+export function sqliteDocuments(
+  db: Db,
+  {
+    limits,
+    timestamp,
+    bump,
+  }: {
+    limits: StoreLimits;
+    timestamp: () => string;
+    bump: (userId: string) => void;
+  },
+) {
+  const statements = {
+    list: db.prepare<[string, string], DocRow>(
+      "SELECT * FROM docs WHERE user_id = ? AND kind = ? ORDER BY updated_at DESC, id DESC",
+    ),
+    countKind: db.prepare<[string, string], { n: number }>(
+      "SELECT count(*) AS n FROM docs WHERE user_id = ? AND kind = ?",
+    ),
+    countAll: db.prepare<[string], { n: number }>(
+      "SELECT count(*) AS n FROM docs WHERE user_id = ?",
+    ),
+    all: db.prepare<[string], DocRow>(
+      "SELECT * FROM docs WHERE user_id = ? ORDER BY kind, created_at, id",
+    ),
+    get: db.prepare<[string, string, string], DocRow>(
+      "SELECT * FROM docs WHERE user_id = ? AND kind = ? AND id = ?",
+    ),
+    insert: db.prepare(
+      "INSERT INTO docs (user_id, id, kind, data, version, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)",
+    ),
+    update: db.prepare(
+      "UPDATE docs SET data = ?, version = version + 1, updated_at = ? WHERE user_id = ? AND kind = ? AND id = ? AND version = ?",
+    ),
+    delete: db.prepare("DELETE FROM docs WHERE user_id = ? AND kind = ? AND id = ?"),
+    deleteAll: db.prepare("DELETE FROM docs WHERE user_id = ?"),
+  };
+
+  const readDoc = <T>(userId: string, kind: DocKind, id: string) => {
+    const row = statements.get.get(userId, kind, id);
+    return row ? toDoc<T>(row) : null;
+  };
+
+  const write = (userId: string, op: WriteOp, now: string) => {
+    const json = serializeData(op.data, limits);
+    if (op.op === "create") {
+      try {
+        statements.insert.run(userId, op.id, op.kind, json, now, now);
+      } catch (error) {
+        if (isConstraint(error))
+          throw new AppError("conflict", "A document with this id already exists");
+        throw error;
+      }
+    } else if (
+      !statements.update.run(json, now, userId, op.kind, op.id, op.expectedVersion).changes
+    ) {
+      const current = readDoc(userId, op.kind, op.id);
+      if (!current) throw new AppError("not_found", "Not found");
+      throw versionConflict(current);
+    }
+    return readDoc(userId, op.kind, op.id) as StoredDoc;
+  };
+
+  const commit = db.transaction((userId: string, ops: WriteOp[], now: string) => {
+    const written = ops.map((op) => write(userId, op, now));
+    if (ops.length) bump(userId);
+    return written;
+  });
+  const deleteDoc = db.transaction((userId: string, kind: DocKind, id: string) => {
+    const changed = statements.delete.run(userId, kind, id).changes;
+    if (changed) bump(userId);
+    return changed;
+  });
+
+  const port: DocumentsPort = {
+    async listDocs<T>(userId: string, kind: DocKind, options: { fields?: string[] } = {}) {
+      const docs = statements.list.all(userId, kind).map((row) => toDoc<T>(row));
+      const { fields } = options;
+      if (!fields) return docs;
+      // Parsing and dropping here is cheap next to sending the bodies over the network.
+      return docs.map((doc) => ({
+        ...doc,
+        data: Object.fromEntries(
+          fields.map((field) => [field, (doc.data as Record<string, unknown>)[field]]),
+        ) as T,
+      }));
+    },
+    async countDocs(userId, kind) {
+      return (kind ? statements.countKind.get(userId, kind) : statements.countAll.get(userId))
+        ?.n as number;
+    },
+    async getDoc<T>(userId: string, kind: DocKind, id: string) {
+      return readDoc<T>(userId, kind, id);
+    },
+    async createDoc<T>(doc: NewDoc<T>) {
+      const [created] = commit(
+        doc.userId,
+        [{ op: "create", kind: doc.kind, id: doc.id, data: doc.data }],
+        timestamp(),
+      );
+      return created as StoredDoc<T>;
+    },
+    async updateDoc<T>(
+      userId: string,
+      kind: DocKind,
+      id: string,
+      data: T,
+      expectedVersion: number,
+    ) {
+      const op: WriteOp = { op: "replace", kind, id, data, expectedVersion };
+      const [updated] = commit(userId, [op], timestamp());
+      return updated as StoredDoc<T>;
+    },
+    async deleteDoc(userId, kind, id) {
+      return deleteDoc(userId, kind, id) > 0;
+    },
+    async commit(userId, ops) {
+      return commit(userId, ops, timestamp());
+    },
+    async exportDocs(userId) {
+      return statements.all.all(userId).map((row) => toDoc(row));
+    },
+  };
+  return { port, deleteAll: (userId: string) => statements.deleteAll.run(userId) };
+}
