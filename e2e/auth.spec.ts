@@ -13,7 +13,7 @@ test("a new visitor creates an account, lands on drafts, signs out and back in",
   await expect(page.getByText(account.email)).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page).toHaveURL(/\/signin\?ended=signed_out$/);
   // Signed out, /drafts is the guest's: this browser's, empty, and nothing of the account.
   await page.goto("/drafts");
   await expect(page.getByText("Guest", { exact: true })).toBeVisible();

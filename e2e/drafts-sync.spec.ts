@@ -42,19 +42,30 @@ test("autosave shows Saving… while typing and Saved once the server has it", a
 test("a poll never overwrites the field being typed in", async ({ openDevices }) => {
   const [a, b] = await openDevices(2);
   await newDraft(a.page, { title: "Shared", body: "start" });
+  // B's timers run on a clock the test moves: B types slowly, so its autosave never fires.
+  await b.page.clock.install();
+  await b.page.reload();
   await draftInList(b.page, "Shared").click({ timeout: 3_000 });
   await expect(bodyField(b.page)).toHaveValue("start");
+  await b.page.clock.pauseAt(Date.now() + 1_000);
 
-  // B types slowly (the autosave never fires) while A changes the title.
   await bodyField(b.page).press("End");
+  await bodyField(b.page).press("Space");
   await titleField(a.page).fill("Shared, renamed on A");
-  for (const ch of " typing on B") {
-    await bodyField(b.page).press(ch === " " ? "Space" : ch);
-    await b.page.waitForTimeout(150);
+  await expect(saveStatus(a.page)).toHaveText("Saved");
+  // B keeps typing, a key every 300 ms; its pulse brings A's version in meanwhile.
+  const polled = b.page.waitForResponse((answer) => /\/api\/drafts\/[^/]+$/.test(answer.url()));
+  for (const key of "typing on B") {
+    await bodyField(b.page).press(key === " " ? "Space" : key);
+    await b.page.clock.runFor(300);
   }
+  await polled;
   await expect(bodyField(b.page)).toHaveValue("start typing on B");
+  await expect(titleField(b.page)).toHaveValue("Shared");
+
+  // B stops typing: its save meets A's version and merges; both edits survive everywhere.
+  await b.page.clock.runFor(1_000);
   await expect(saveStatus(b.page)).toHaveText("Saved");
-  // Both edits survive: B's text was merged with A's new title after B saved.
   await expect(titleField(b.page)).toHaveValue("Shared, renamed on A", { timeout: 3_000 });
   await expect(bodyField(a.page)).toHaveValue("start typing on B", { timeout: 3_000 });
 });

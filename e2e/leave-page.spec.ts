@@ -56,7 +56,6 @@ test("a draft typed and closed within 100 ms is not lost", async ({ openDevices 
   const [device] = await openDevices(1);
   await newDraft(device.page, { title: "Quick" });
   await bodyField(device.page).pressSequentially("typed just before closing", { delay: 0 });
-  await device.page.waitForTimeout(50);
   await device.page.close({ runBeforeUnload: true });
   // Sent with keepalive as the page went, or kept in the outbox and sent by the next page.
   const next = await device.context.newPage();

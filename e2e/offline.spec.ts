@@ -7,20 +7,27 @@ test("device A types offline for 10 s; when it reconnects device B sees every ed
   const [a, b] = await openDevices(2);
   await newDraft(a.page, { title: "Offline notes", body: "online start." });
   await draftInList(b.page, "Offline notes").click({ timeout: 3_000 });
+  // A's timers run on a clock the test moves: ten seconds offline take no ten seconds here.
+  await a.page.clock.install();
+  await a.page.reload();
+  await expect(bodyField(a.page)).toHaveValue("online start.");
+  await a.page.clock.pauseAt(Date.now() + 1_000);
 
   await a.context.setOffline(true);
   const typed = " typed while offline, word by word";
-  const started = Date.now();
   await bodyField(a.page).press("End");
   for (const word of typed.split(/(?= )/)) {
-    await bodyField(a.page).pressSequentially(word, { delay: 15 });
-    await a.page.waitForTimeout(600);
+    await bodyField(a.page).pressSequentially(word);
+    await a.page.clock.runFor(600);
   }
   await expect(saveStatus(a.page)).toContainText("saved on this device");
-  await a.page.waitForTimeout(Math.max(0, 10_000 - (Date.now() - started)));
+  await a.page.clock.runFor(10_000 - 600 * typed.split(/(?= )/).length); // retries 1, 2, 4, 8 s
+  // B polls meanwhile and sees nothing new.
+  for (let poll = 0; poll < 2; poll++) await b.page.waitForResponse(/\/api\/pulse/);
   await expect(bodyField(b.page)).toHaveValue("online start.");
 
   await a.context.setOffline(false);
+  await a.page.clock.runFor(100); // the "online" event retries at once
   await expect(saveStatus(a.page)).toHaveText("Saved", { timeout: 5_000 });
   await expect(bodyField(b.page)).toHaveValue(`online start.${typed}`, { timeout: 3_000 });
 });

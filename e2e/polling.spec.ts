@@ -13,20 +13,34 @@ async function deviceOnFakeClock(
   const page = await context.newPage();
   await page.clock.install();
   const calls: Array<{ path: string; at: number }> = [];
+  let inFlight = 0;
   page.on("request", (request) => {
     const { pathname } = new URL(request.url());
-    if (pathname.startsWith("/api/")) calls.push({ path: pathname, at: Date.now() });
+    if (!pathname.startsWith("/api/")) return;
+    calls.push({ path: pathname, at: Date.now() });
+    inFlight++;
   });
+  const finished = (request: import("@playwright/test").Request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/")) inFlight--;
+  };
+  page.on("requestfinished", finished);
+  page.on("requestfailed", finished);
+  clocks.set(page, () => inFlight);
   await page.goto("/drafts");
   await expect(page.getByRole("button", { name: "New draft" })).toBeVisible();
   return { context, page, calls };
 }
 
+/** How many API requests of each fake-clock page are under way. */
+const clocks = new WeakMap<Page, () => number>();
+
 /** Moves the fake clock second by second, letting each poll's real request finish. */
 async function letTimePass(page: Page, seconds: number) {
+  const inFlight = clocks.get(page) ?? (() => 0);
   for (let second = 0; second < seconds; second++) {
     await page.clock.runFor(1000);
-    await page.waitForTimeout(15);
+    await page.evaluate(() => 0); // a round trip: the requests of that second are on record
+    await expect.poll(inFlight, { intervals: [10] }).toBe(0);
   }
 }
 

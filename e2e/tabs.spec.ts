@@ -13,8 +13,8 @@ test("two tabs of one browser see each other's edits at once, without waiting fo
   await draftInList(second, "Two tabs").click();
   await expect(bodyField(second)).toHaveValue("");
 
-  // Polls come once a second at best (every 10 s in a tab that is neither the poll leader nor
-  // focused); 300 ms is well inside that, so only the BroadcastChannel can deliver these in time.
+  // Pulses come once a second at best; 300 ms is well inside that, so only the
+  // BroadcastChannel can deliver these in time.
   await bodyField(first).fill("typed in the first tab");
   await expect(bodyField(second)).toHaveValue("typed in the first tab", { timeout: 300 });
   await expect(saveStatus(second)).toHaveText("Saved", { timeout: 3_000 });

@@ -7,8 +7,9 @@ import { createDraftSchema } from "@/lib/shared/drafts/schema";
 import { versionTag } from "@/lib/shared/sync/kind";
 
 /**
- * Polled every second by every open page: the session check reads the user's control document,
- * whose marker is the list's ETag, so an unchanged list costs that one read and a 304.
+ * Fetched again whenever the pulse says something changed: the session check reads the user's
+ * control document, whose marker is the list's ETag, so an unchanged list costs that one read
+ * and a 304.
  */
 export const GET = route(async (request) => {
   const user = await requireUser(request);
