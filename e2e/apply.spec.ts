@@ -19,7 +19,7 @@ test("the application opens on another device at the same step with the same val
   await expect(saveStatus(a.page)).toHaveText("Saved");
 
   // B has had the page open all along: it moves to the same step, with the same choice.
-  await expect(stepHeading(b.page)).toHaveText("Step 2 of 4: Membership", { timeout: 3_000 });
+  await expect(stepHeading(b.page)).toHaveText("Step 2 of 4: Membership");
   await expect(b.page.getByLabel("Plus: all your devices")).toBeChecked();
   await b.page.getByLabel("Start date").fill("2027-03-01");
   await b.page.getByRole("button", { name: "Next" }).click();
@@ -32,15 +32,13 @@ test("the application opens on another device at the same step with the same val
   await expect(stepHeading(a.page)).toHaveText("Step 3 of 4: Why Handoff");
   await expect(a.page.getByLabel("Why do you want to join?")).toHaveValue(
     "I start on my phone and finish on my laptop.",
-    {
-      timeout: 3_000,
-    },
+    {},
   );
   await a.page.getByLabel("I accept the terms of membership").check();
   await a.page.getByRole("button", { name: "Next" }).click();
   await expect(stepHeading(a.page)).toHaveText("Step 4 of 4: Review");
   await expect(a.page.getByText("2027-03-01")).toBeVisible();
-  await expect(stepHeading(b.page)).toHaveText("Step 4 of 4: Review", { timeout: 3_000 });
+  await expect(stepHeading(b.page)).toHaveText("Step 4 of 4: Review");
 
   await Promise.all([
     a.page.getByRole("button", { name: "Submit application" }).click(),

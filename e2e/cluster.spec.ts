@@ -68,18 +68,16 @@ clusterTest(
     const c = await deviceAt(browser, cluster.url, account);
 
     await newDraft(a.page, { title: "Across instances", body: "typed on instance 0" });
-    await draftInList(b.page, "Across instances").click({ timeout: 3_000 });
+    await draftInList(b.page, "Across instances").click();
     await expect(bodyField(b.page)).toHaveValue("typed on instance 0");
     await bodyField(b.page).fill("typed on instance 0, then on instance 1");
-    await draftInList(c.page, "Across instances").click({ timeout: 3_000 });
-    await expect(bodyField(c.page)).toHaveValue("typed on instance 0, then on instance 1", {
-      timeout: 3_000,
-    });
+    await draftInList(c.page, "Across instances").click();
+    await expect(bodyField(c.page)).toHaveValue("typed on instance 0, then on instance 1", {});
 
     await a.page.goto("/shop");
     await a.page.getByRole("button", { name: "Add Enamel mug to cart" }).click();
     for (const device of [b, c])
-      await expect(device.page.getByTestId("cart-badge")).toHaveText(/^1/, { timeout: 3_000 });
+      await expect(device.page.getByTestId("cart-badge")).toHaveText(/^1/);
 
     await b.page.goto("/apply");
     await b.page.getByRole("button", { name: "Next" }).click();

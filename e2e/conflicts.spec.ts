@@ -9,7 +9,7 @@ const allDrafts = (api: APIRequestContext): Promise<Draft[]> => storedDrafts(api
 
 async function openSharedDraft(a: Device, b: Device, fields: { title: string; body: string }) {
   await newDraft(a.page, fields);
-  await draftInList(b.page, fields.title).click({ timeout: 3_000 });
+  await draftInList(b.page, fields.title).click();
   await expect(bodyField(b.page)).toHaveValue(fields.body);
 }
 
@@ -29,8 +29,8 @@ test("two devices edit different fields at the same moment: both edits survive",
   ]);
 
   for (const device of [a, b]) {
-    await expect(titleField(device.page)).toHaveValue("Plan, title from A", { timeout: 3_000 });
-    await expect(bodyField(device.page)).toHaveValue("body from B", { timeout: 3_000 });
+    await expect(titleField(device.page)).toHaveValue("Plan, title from A");
+    await expect(bodyField(device.page)).toHaveValue("body from B");
   }
   const [stored] = await allDrafts(a.context.request);
   expect(stored).toMatchObject({ title: "Plan, title from A", body: "body from B" });
@@ -47,7 +47,7 @@ test("both devices edit different words of the body at once: the texts are merge
     bodyField(b.page).fill("one two three four"),
   ]);
   for (const device of [a, b]) {
-    await expect(bodyField(device.page)).toHaveValue("zero one two three four", { timeout: 4_000 });
+    await expect(bodyField(device.page)).toHaveValue("zero one two three four");
     await expect(saveStatus(device.page)).toHaveText("Saved");
   }
   expect(await allDrafts(a.context.request)).toHaveLength(1);
@@ -73,15 +73,11 @@ test("both devices rewrite the same text: nothing is lost, the other version bec
     (await a.page.getByRole("alert").allTextContents()).concat(
       await b.page.getByRole("alert").allTextContents(),
     );
+  await expect.poll(told).toContainEqual(expect.stringContaining("“Colour (conflict copy)”"));
   await expect
-    .poll(told, { timeout: 4_000 })
-    .toContainEqual(expect.stringContaining("“Colour (conflict copy)”"));
-  await expect
-    .poll(async () => (await allDrafts(a.context.request)).map((d) => d.body).sort(), {
-      timeout: 4_000,
-    })
+    .poll(async () => (await allDrafts(a.context.request)).map((d) => d.body).sort(), {})
     .toEqual(["The colour is blue", "The colour is green"]);
   const titles = (await allDrafts(a.context.request)).map((d) => d.title).sort();
   expect(titles).toEqual(["Colour", "Colour (conflict copy)"]);
-  await expect(draftInList(a.page, "Colour \\(conflict copy\\)")).toBeVisible({ timeout: 3_000 });
+  await expect(draftInList(a.page, "Colour \\(conflict copy\\)")).toBeVisible();
 });

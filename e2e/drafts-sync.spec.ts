@@ -13,17 +13,15 @@ test("a draft typed on device A shows up on device B without a reload, and B's e
   await expect(saveStatus(a.page)).toHaveText("Saved");
 
   // B has not reloaded: the list poll brings the draft in.
-  await draftInList(b.page, "Trip notes").click({ timeout: 3_000 });
-  await expect(bodyField(b.page)).toHaveValue("Pack the charger.", { timeout: 3_000 });
+  await draftInList(b.page, "Trip notes").click();
+  await expect(bodyField(b.page)).toHaveValue("Pack the charger.");
 
   await bodyField(b.page).press("End");
   await bodyField(b.page).pressSequentially(" And the passport.", { delay: 20 });
   await expect(saveStatus(b.page)).toHaveText("Saved");
 
   // A still has the draft open: its poll brings B's edit into the editor.
-  await expect(bodyField(a.page)).toHaveValue("Pack the charger. And the passport.", {
-    timeout: 3_000,
-  });
+  await expect(bodyField(a.page)).toHaveValue("Pack the charger. And the passport.", {});
   await expect(saveStatus(a.page)).toHaveText("Saved");
 });
 
@@ -45,7 +43,7 @@ test("a poll never overwrites the field being typed in", async ({ openDevices })
   // B's timers run on a clock the test moves: B types slowly, so its autosave never fires.
   await b.page.clock.install();
   await b.page.reload();
-  await draftInList(b.page, "Shared").click({ timeout: 3_000 });
+  await draftInList(b.page, "Shared").click();
   await expect(bodyField(b.page)).toHaveValue("start");
   await b.page.clock.pauseAt(Date.now() + 1_000);
 
@@ -66,16 +64,16 @@ test("a poll never overwrites the field being typed in", async ({ openDevices })
   // B stops typing: its save meets A's version and merges; both edits survive everywhere.
   await b.page.clock.runFor(1_000);
   await expect(saveStatus(b.page)).toHaveText("Saved");
-  await expect(titleField(b.page)).toHaveValue("Shared, renamed on A", { timeout: 3_000 });
-  await expect(bodyField(a.page)).toHaveValue("start typing on B", { timeout: 3_000 });
+  await expect(titleField(b.page)).toHaveValue("Shared, renamed on A");
+  await expect(bodyField(a.page)).toHaveValue("start typing on B");
 });
 
 test("deleting a draft removes it from the user's other devices", async ({ openDevices }) => {
   const [a, b] = await openDevices(2);
   await newDraft(a.page, { title: "Short-lived" });
-  await expect(draftInList(b.page, "Short-lived")).toBeVisible({ timeout: 3_000 });
+  await expect(draftInList(b.page, "Short-lived")).toBeVisible();
   await a.page.getByRole("button", { name: "Delete" }).click();
   await a.page.getByRole("button", { name: "Confirm delete" }).click();
   await expect(draftInList(a.page, "Short-lived")).toHaveCount(0);
-  await expect(draftInList(b.page, "Short-lived")).toHaveCount(0, { timeout: 3_000 });
+  await expect(draftInList(b.page, "Short-lived")).toHaveCount(0);
 });

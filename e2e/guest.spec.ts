@@ -89,10 +89,9 @@ test("signing in merges the guest's drafts, cart and form into the account once,
   // Both tabs come back signed in at the same moment: both try to merge.
   await signIn(context, account);
   await Promise.all([tab1.goto("/drafts"), tab2.reload()]);
-  for (const tab of [tab1, tab2])
-    await expect(draftInList(tab, "Guest idea")).toBeVisible({ timeout: 5_000 });
+  for (const tab of [tab1, tab2]) await expect(draftInList(tab, "Guest idea")).toBeVisible();
   // Tab 1 still had the guest draft open: it opens again, now as the account's.
-  await expect(titleField(tab1)).toHaveValue("Guest idea", { timeout: 5_000 });
+  await expect(titleField(tab1)).toHaveValue("Guest idea");
 
   const api = context.request;
   await expect
@@ -139,7 +138,7 @@ test("sealed shipping details: the browser keeps only ciphertext, the order gets
   await signUp(request, account);
   await signIn(context, account);
   await page.goto("/cart");
-  await expect(page.getByTestId("cart-total")).toHaveText("$22.00", { timeout: 5_000 });
+  await expect(page.getByTestId("cart-total")).toHaveText("$22.00");
   await page.getByRole("button", { name: "Check out" }).click();
   await expect(page.locator("main").getByRole("alert")).toContainText("Order placed");
   const { orders } = await (await context.request.get("/api/orders")).json();

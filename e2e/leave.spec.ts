@@ -96,7 +96,7 @@ test("when the session expires, every tab forgets the user and says so", async (
 
   // Whichever tab's request meets the 401 first tells the other; both say why.
   await expect(page).toHaveURL(/\/signin\?ended=expired$/, { timeout: 25_000 });
-  await expect(second).toHaveURL(/\/signin\?ended=expired$/, { timeout: 5_000 });
+  await expect(second).toHaveURL(/\/signin\?ended=expired$/);
   for (const tab of [page, second])
     await expect(tab.getByRole("status")).toHaveText(SESSION_END_NOTICE.expired);
   for (const tab of [page, second]) {
@@ -113,7 +113,7 @@ test("'Keep nothing on this device' stores nothing in the browser and refetches 
   const { page } = device;
   // The setting reloads the page to take effect, so click rather than check().
   await page.getByLabel("Keep nothing on this device").click();
-  await expect(page.getByLabel("Keep nothing on this device")).toBeChecked({ timeout: 5_000 });
+  await expect(page.getByLabel("Keep nothing on this device")).toBeChecked();
 
   await page.goto("/drafts");
   await newDraft(page, { title: "Memory only", body: "kept on the server" });

@@ -6,7 +6,7 @@ test("device A types offline for 10 s; when it reconnects device B sees every ed
 }) => {
   const [a, b] = await openDevices(2);
   await newDraft(a.page, { title: "Offline notes", body: "online start." });
-  await draftInList(b.page, "Offline notes").click({ timeout: 3_000 });
+  await draftInList(b.page, "Offline notes").click();
   // A's timers run on a clock the test moves: ten seconds offline take no ten seconds here.
   await a.page.clock.install();
   await a.page.reload();
@@ -28,8 +28,8 @@ test("device A types offline for 10 s; when it reconnects device B sees every ed
 
   await a.context.setOffline(false);
   await a.page.clock.runFor(100); // the "online" event retries at once
-  await expect(saveStatus(a.page)).toHaveText("Saved", { timeout: 5_000 });
-  await expect(bodyField(b.page)).toHaveValue(`online start.${typed}`, { timeout: 3_000 });
+  await expect(saveStatus(a.page)).toHaveText("Saved");
+  await expect(bodyField(b.page)).toHaveValue(`online start.${typed}`);
 });
 
 test("edits made offline survive closing the tab and are sent by the next visit", async ({
@@ -46,8 +46,8 @@ test("edits made offline survive closing the tab and are sent by the next visit"
   await a.context.setOffline(false);
   const again = await a.context.newPage();
   await again.goto("/drafts");
-  await draftInList(b.page, "Closed tab").click({ timeout: 3_000 });
-  await expect(bodyField(b.page)).toHaveValue("written, then the tab closed", { timeout: 5_000 });
+  await draftInList(b.page, "Closed tab").click();
+  await expect(bodyField(b.page)).toHaveValue("written, then the tab closed");
   // Nothing is left waiting on device A.
   await expect
     .poll(() =>

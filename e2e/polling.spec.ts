@@ -92,6 +92,6 @@ test("a hidden tab is silent, and an idle device shows the latest state the mome
   });
   expect(created.status()).toBe(201);
   await page.keyboard.press("Shift");
-  await expect(draftInList(page, "Written on the phone")).toBeVisible({ timeout: 2000 });
+  await expect(draftInList(page, "Written on the phone")).toBeVisible();
   await context.close();
 });

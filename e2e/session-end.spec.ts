@@ -1,6 +1,6 @@
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { SESSION_END_NOTICE } from "../lib/shared/auth/session-end";
-import { expect, signIn, test } from "./support/fixtures";
+import { type Account, expect, signIn, test } from "./support/fixtures";
 
 /** Every address a tab was at, so a test can tell it never went through "expired". */
 function addressesOf(page: Page) {
@@ -22,16 +22,22 @@ function deafen(page: Page) {
   });
 }
 
-test("signing out while another tab is still loading: both say you signed out, neither 'expired'", async ({
-  browser,
-  baseURL,
-  account,
-}) => {
+/** One browser signed in as `account`, with a first tab open on /drafts. */
+async function browserWithTab(browser: Browser, baseURL: string | undefined, account: Account) {
   const context = await browser.newContext({ baseURL });
   await signIn(context, account);
   const first = await context.newPage();
   await first.goto("/drafts");
   await expect(first.getByRole("button", { name: "New draft" })).toBeVisible();
+  return { context, first };
+}
+
+test("signing out while another tab is still loading: both say you signed out, neither 'expired'", async ({
+  browser,
+  baseURL,
+  account,
+}) => {
+  const { context, first } = await browserWithTab(browser, baseURL, account);
 
   // The second tab is still loading when the first signs out, and cannot hear it (its
   // BroadcastChannel is deaf): it learns of it from the server only, at its first request.
@@ -56,12 +62,11 @@ test("a tab that polls while another signs out is told by the server why, not 'e
   baseURL,
   account,
 }) => {
-  const context = await browser.newContext({ baseURL });
-  await signIn(context, account);
-  const [first, second] = [await context.newPage(), await context.newPage()];
+  const { context, first } = await browserWithTab(browser, baseURL, account);
+  const second = await context.newPage();
   await deafen(second);
   const seen = addressesOf(second);
-  for (const tab of [first, second]) await tab.goto("/drafts");
+  await second.goto("/drafts");
   await expect(second.getByRole("button", { name: "New draft" })).toBeVisible();
 
   await first.getByRole("button", { name: "Sign out" }).click();

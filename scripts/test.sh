@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export NEXT_TELEMETRY_DISABLED=1
+# Each step says when it starts (seconds since this script began), so a slow run shows where.
+step() { echo "==> [${SECONDS}s] $*"; }
+trap 'echo "==> [${SECONDS}s] end (exit $?)"' EXIT
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 export CHROMIUM_PATH
 
@@ -17,7 +20,7 @@ MISSING=()
 [ -x /usr/bin/Xvfb ] || MISSING+=(xvfb)
 [ -x /usr/sbin/nginx ] || MISSING+=(nginx-light)
 if [ ${#MISSING[@]} -gt 0 ]; then
-  echo "==> Installing Debian packages: ${MISSING[*]}"
+  step "Installing Debian packages: ${MISSING[*]}"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update
@@ -25,22 +28,27 @@ if [ ${#MISSING[@]} -gt 0 ]; then
 fi
 
 if [ ! -d node_modules ]; then
-  echo "==> Installing npm packages"
+  step "Installing npm packages"
   npm ci
 fi
 
-echo "==> Lint and format check (Biome)"
+step "Lint and format check (Biome)"
 npx biome ci .
 
 # Before `next build`: the Vercel CLI builds into .next too, and the tests use next build's output.
-echo "==> Vercel readiness (vercel build for a preview, offline; every API route on Node.js)"
+step "Vercel readiness (vercel build for a preview, offline; every API route on Node.js)"
 node scripts/check-vercel.mjs
 
-echo "==> Production build (includes the type check)"
+step "Production build (includes the type check)"
 npx next build
 
-echo "==> Unit and contract tests (Vitest)"
+step "Unit and contract tests (Vitest)"
 npx vitest run
 
-echo "==> End-to-end tests (Playwright: Chromium, Firefox ESR; WebKit in the cross-engine tests)"
-npx playwright test
+if [ "${E2E_EXTENDED:-}" = "1" ]; then
+  step "End-to-end tests, extended (Playwright: Chromium, Firefox ESR, WebKit; the nginx cluster)"
+else
+  step "End-to-end tests (Playwright: Chromium, Firefox ESR; npm run test:extended for the rest)"
+fi
+# Traces cost time on every test and are read on failure only: on when you run playwright yourself.
+E2E_TRACE="${E2E_TRACE:-off}" npx playwright test

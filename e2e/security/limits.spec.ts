@@ -106,8 +106,12 @@ test("pages and API answers carry the security headers; page scripts need the no
     w.injected = false;
     const box = document.createElement("div");
     box.innerHTML = '<img src="/missing.png" onerror="window.injected = true">';
+    // The inline handler would run first in the same dispatch as this listener, if allowed.
+    const failed = new Promise((resolve) =>
+      box.querySelector("img")?.addEventListener("error", resolve, { once: true }),
+    );
     document.body.append(box);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await failed;
     return w.injected;
   });
   expect(ran).toBe(false);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SessionControl } from "@/lib/server/store/types";
-import { isRevoked, withAllRevoked, withRevoked } from "./session-control";
+import { isRevoked, sessionEnd, withAllRevoked, withRevoked } from "./session-control";
+import { readSessionHint, signSessionHint } from "./session-hint";
 
 const none: SessionControl = { sessionsValidAfter: 0, revoked: [] };
 const session = (sid: string, startedAt: number, expiresAt = 10_000) => ({
@@ -38,5 +39,30 @@ describe("session revocation", () => {
     expect(isRevoked(session("b", 999), control)).toBe(true);
     expect(isRevoked(session("c", 1000), control)).toBe(true);
     expect(isRevoked(session("d", 1001), control)).toBe(false);
+  });
+});
+
+describe("why a session ended", () => {
+  it("tells signed out, ended everywhere and deleted apart, and says nothing of a valid one", () => {
+    const signedOut = withRevoked(none, session("a", 100), 10, 0);
+    expect(sessionEnd(session("a", 100), signedOut)).toBe("signed_out");
+    expect(sessionEnd(session("b", 100), signedOut)).toBeNull();
+    const everywhere = withAllRevoked(none, 500);
+    expect(sessionEnd(session("b", 100), everywhere)).toBe("revoked");
+    expect(sessionEnd(session("c", 600), everywhere)).toBeNull();
+    expect(sessionEnd(session("b", 100), { ...everywhere, deletedAt: 500 })).toBe("deleted");
+  });
+});
+
+describe("the session hint", () => {
+  it("reads back what the server signed, and nothing else", () => {
+    const hint = signSessionHint({ userId: "u1", sid: "s1", startedAt: 42 });
+    expect(readSessionHint(hint)).toEqual({ userId: "u1", sid: "s1", startedAt: 42 });
+    const [payload = "", mac = ""] = hint.split(".");
+    const forged = Buffer.from(JSON.stringify(["u2", "s1", 42])).toString("base64url");
+    expect(readSessionHint(`${forged}.${mac}`)).toBeNull();
+    expect(readSessionHint(`${payload}.${mac.slice(1)}x`)).toBeNull();
+    expect(readSessionHint("garbage")).toBeNull();
+    expect(readSessionHint(null)).toBeNull();
   });
 });

@@ -143,3 +143,16 @@ export interface Store {
 
   close(): Promise<void>;
 }
+
+/** The documents part of the port, which each adapter's documents module implements. */
+export type DocumentsPort = Pick<
+  Store,
+  | "listDocs"
+  | "countDocs"
+  | "getDoc"
+  | "createDoc"
+  | "updateDoc"
+  | "deleteDoc"
+  | "commit"
+  | "exportDocs"
+>;

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/shared/errors";
 import { serializeData } from "../doc-size";
-import type { DocKind, NewDoc, Store, StoredDoc, StoreLimits, WriteOp } from "../types";
+import type { DocKind, DocumentsPort, NewDoc, StoredDoc, StoreLimits, WriteOp } from "../types";
 import { type Db, isConstraint } from "./database";
 
 interface DocRow {
@@ -28,18 +28,6 @@ function toDoc<T>(row: DocRow): StoredDoc<T> {
 
 const versionConflict = (current: StoredDoc) =>
   new AppError("version_conflict", "This was changed elsewhere since you loaded it", { current });
-
-type DocumentsPort = Pick<
-  Store,
-  | "listDocs"
-  | "countDocs"
-  | "getDoc"
-  | "createDoc"
-  | "updateDoc"
-  | "deleteDoc"
-  | "commit"
-  | "exportDocs"
->;
 
 /**
  * The users' documents. Each write and its marker bump (`bump`, the control concern's) commit
