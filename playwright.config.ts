@@ -24,8 +24,9 @@ const baseURL = `http://127.0.0.1:${port}`;
 const extended = process.env.E2E_EXTENDED === "1";
 const EXTENDED_ONLY = [/cluster\.spec/, /cross-engine\.spec/];
 /** Cross-device tests in Firefox: these always, the rest (below) in the extended run. */
-const FIREFOX_CORE = [/\/tabs\.spec/, /guest-tabs\.spec/, /session-end\.spec/, /drafts-sync\.spec/];
+const FIREFOX_CORE = [/\/tabs\.spec/, /guest-tabs\.spec/, /session-end\.spec/];
 const FIREFOX_EXTENDED = [
+  /drafts-sync\.spec/,
   /conflicts\.spec/,
   /cart\.spec/,
   /apply\.spec/,
@@ -59,10 +60,10 @@ export default defineConfig({
       },
     },
     {
-      // Debian's Firefox ESR over WebDriver BiDi. It runs the cross-device tests (drafts, a
-      // user's and a guest's tabs, the end of a session; with E2E_EXTENDED=1 also conflicts,
-      // cart, application, playback, offline, leaving a page); the server-side suites
-      // (security, cluster, API) and the single-device ones run in Chromium only.
+      // Debian's Firefox ESR over WebDriver BiDi. It runs the cross-device tests of a user's
+      // and a guest's tabs and the end of a session; with E2E_EXTENDED=1 also drafts,
+      // conflicts, cart, application, playback, offline, leaving a page. The server-side
+      // suites (security, cluster, API) and the single-device ones run in Chromium only.
       name: "firefox",
       testMatch: extended ? [...FIREFOX_CORE, ...FIREFOX_EXTENDED] : FIREFOX_CORE,
       use: {
