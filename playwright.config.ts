@@ -24,7 +24,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 const extended = process.env.E2E_EXTENDED === "1";
 const EXTENDED_ONLY = [/cluster\.spec/, /cross-engine\.spec/];
 /** Cross-device tests in Firefox: these always, the rest (below) in the extended run. */
-const FIREFOX_CORE = [/\/tabs\.spec/, /guest-tabs\.spec/, /session-end\.spec/];
+const FIREFOX_CORE = [/\/tabs\.spec/, /guest-tabs\.spec/, /session-end\.spec/, /\/live\.spec/];
 const FIREFOX_EXTENDED = [
   /drafts-sync\.spec/,
   /conflicts\.spec/,
@@ -61,7 +61,7 @@ export default defineConfig({
     },
     {
       // Debian's Firefox ESR over WebDriver BiDi. It runs the cross-device tests of a user's
-      // and a guest's tabs and the end of a session; with E2E_EXTENDED=1 also drafts,
+      // and a guest's tabs, the end of a session, the poke stream; with E2E_EXTENDED=1 also drafts,
       // conflicts, cart, application, playback, offline, leaving a page. The server-side
       // suites (security, cluster, API) and the single-device ones run in Chromium only.
       name: "firefox",

@@ -10,9 +10,11 @@ import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
 import { chromiumLaunchOptions } from "../e2e/support/chromium.mjs";
 import { freePortSync, newDataDir, newSecret, TestServer } from "../e2e/support/server.mjs";
+import { signedInCookie } from "../e2e/support/session-cookie.mjs";
 import { startTestCosmosServer } from "../lib/server/store/test-cosmos-server.mjs";
 import { startCluster } from "../scripts/cluster.mjs";
 import { lighthouseTable } from "./lighthouse.mjs";
+import { liveFigures } from "./live.mjs";
 import { devicesHeld, handOffLatency, idleTabCosts } from "./scale.mjs";
 
 const { values: args } = parseArgs({
@@ -32,31 +34,6 @@ const log = (...line) => console.log(...line);
 const ms = (value) => `${Math.round(value)} ms`;
 const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-/** Signs up a fresh account and returns its session cookie header. */
-async function signedInCookie(base) {
-  const email = `bench-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
-  const password = "benchmark password";
-  const created = await fetch(`${base}/api/users`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  if (created.status !== 201) throw new Error(`sign-up failed: ${created.status}`);
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = await csrf.json();
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  jar.push(...signIn.headers.getSetCookie().map((c) => c.split(";")[0]));
-  const cookie = jar.join("; ");
-  if (!cookie.includes("session-token")) throw new Error("sign-in failed");
-  return { cookie, email, password };
-}
 
 async function api(base, cookie, path, init = {}) {
   const response = await fetch(`${base}${path}`, {
@@ -467,6 +444,7 @@ async function main() {
   log("");
   execSync("node bench/bundle-size.mjs", { stdio: "inherit" });
   await lighthouseFigures();
+  await liveFigures();
 }
 
 main().catch((error) => {

@@ -9,7 +9,7 @@ const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** A browser context signed in with the session cookie of `cookieHeader`. */
-async function contextWithCookie(browser, base, cookieHeader) {
+export async function contextWithCookie(browser, base, cookieHeader) {
   const context = await browser.newContext({ baseURL: base });
   await context.addCookies(
     cookieHeader.split("; ").map((pair) => {

@@ -239,3 +239,27 @@ test("behind nginx, per-address limits count the real client, whatever X-Forward
     await cluster.stop();
   }
 });
+
+clusterTest(
+  "pokes pass through nginx unbuffered, and the stream comes back after a rolling restart",
+  async ({ cluster, browser }) => {
+    const account = newAccount();
+    const setup = await browser.newContext({ baseURL: cluster.url });
+    await signUp(setup.request, account);
+    await setup.close();
+    const laptop = await deviceAt(browser, cluster.url, account);
+    await newDraft(laptop.page, { title: "Through nginx" });
+    const phone = await deviceAt(browser, cluster.url, account);
+    // The phone's poll fails: only its poke stream can bring the laptop's edits.
+    await phone.page.route("**/api/pulse", (route) => route.abort());
+    await draftInList(phone.page, "Through nginx").click();
+    await bodyField(laptop.page).fill("poked through nginx");
+    await expect(bodyField(phone.page)).toHaveValue("poked through nginx");
+
+    for (const instance of cluster.instances) await cluster.restart(instance.index);
+    await bodyField(laptop.page).fill("poked after every instance restarted");
+    await expect(bodyField(phone.page)).toHaveValue("poked after every instance restarted");
+    await laptop.context.close();
+    await phone.context.close();
+  },
+);

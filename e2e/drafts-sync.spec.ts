@@ -49,10 +49,10 @@ test("a poll never overwrites the field being typed in", async ({ openDevices })
 
   await bodyField(b.page).press("End");
   await bodyField(b.page).press("Space");
+  // B keeps typing, a key every 300 ms; the poke (or the pulse) brings A's version meanwhile.
+  const polled = b.page.waitForResponse((answer) => /\/api\/drafts\/[^/]+$/.test(answer.url()));
   await titleField(a.page).fill("Shared, renamed on A");
   await expect(saveStatus(a.page)).toHaveText("Saved");
-  // B keeps typing, a key every 300 ms; its pulse brings A's version in meanwhile.
-  const polled = b.page.waitForResponse((answer) => /\/api\/drafts\/[^/]+$/.test(answer.url()));
   for (const key of "typing on B") {
     await bodyField(b.page).press(key === " " ? "Space" : key);
     await b.page.clock.runFor(300);

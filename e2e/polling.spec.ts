@@ -2,32 +2,47 @@ import type { Page } from "@playwright/test";
 import { draftInList } from "./support/drafts-page";
 import { expect, signIn, test } from "./support/fixtures";
 
-/** Opens /drafts on a device whose timers run on Playwright's fake clock; records API calls. */
+/** An API request a test counts: the poke stream stays open, so it is left out. */
+const counted = (url: string) => {
+  const { pathname } = new URL(url);
+  return pathname.startsWith("/api/") && pathname !== "/api/live";
+};
+
+/**
+ * Opens /drafts on a device whose timers run on Playwright's fake clock; records API calls.
+ * `stream: false` cuts off the poke stream, as a proxy that buffers it or a network that
+ * drops it would: the pulse alone then keeps the page fresh.
+ */
 async function deviceOnFakeClock(
   browser: import("@playwright/test").Browser,
   baseURL: string | undefined,
   account: import("./support/fixtures").Account,
+  { stream }: { stream: boolean },
 ) {
   const context = await browser.newContext({ baseURL });
   await signIn(context, account);
   const page = await context.newPage();
+  if (!stream) await page.route("**/api/live", (route) => route.abort());
   await page.clock.install();
   const calls: Array<{ path: string; at: number }> = [];
   let inFlight = 0;
   page.on("request", (request) => {
-    const { pathname } = new URL(request.url());
-    if (!pathname.startsWith("/api/")) return;
-    calls.push({ path: pathname, at: Date.now() });
+    if (!counted(request.url())) return;
+    calls.push({ path: new URL(request.url()).pathname, at: Date.now() });
     inFlight++;
   });
   const finished = (request: import("@playwright/test").Request) => {
-    if (new URL(request.url()).pathname.startsWith("/api/")) inFlight--;
+    if (counted(request.url())) inFlight--;
   };
   page.on("requestfinished", finished);
   page.on("requestfailed", finished);
   clocks.set(page, () => inFlight);
+  const opened = stream
+    ? page.waitForResponse((r) => r.url().endsWith("/api/live") && r.ok())
+    : null;
   await page.goto("/drafts");
   await expect(page.getByRole("button", { name: "New draft" })).toBeVisible();
+  await opened;
   return { context, page, calls };
 }
 
@@ -44,12 +59,35 @@ async function letTimePass(page: Page, seconds: number) {
   }
 }
 
-test("an untouched tab backs off to a poll every 30 s, and one pulse answers for the whole page", async ({
+test("with a stream, a tab polls only as a safety net, every 45 s, in use or not", async ({
   browser,
   baseURL,
   account,
 }) => {
-  const { context, page, calls } = await deviceOnFakeClock(browser, baseURL, account);
+  const { context, page, calls } = await deviceOnFakeClock(browser, baseURL, account, {
+    stream: true,
+  });
+  const opened = calls.length;
+  for (let second = 0; second < 300; second++) {
+    if (second % 10 === 0) await page.mouse.move(100 + second, 200); // someone is using it
+    await letTimePass(page, 1);
+  }
+  const polls = calls.slice(opened);
+  // 300 s / 45 s: 6 or 7 polls, where the pulse alone would have made 300.
+  expect(polls.length).toBeGreaterThanOrEqual(6);
+  expect(polls.length).toBeLessThanOrEqual(8);
+  expect(new Set(polls.map((call) => call.path))).toEqual(new Set(["/api/pulse"]));
+  await context.close();
+});
+
+test("without a stream, an untouched tab backs off to a poll every 30 s, and one pulse answers for the whole page", async ({
+  browser,
+  baseURL,
+  account,
+}) => {
+  const { context, page, calls } = await deviceOnFakeClock(browser, baseURL, account, {
+    stream: false,
+  });
   await letTimePass(page, 60); // the minute after opening counts as use: a poll a second
   const fastMinute = calls.length;
   await letTimePass(page, 300);
@@ -62,13 +100,15 @@ test("an untouched tab backs off to a poll every 30 s, and one pulse answers for
   await context.close();
 });
 
-test("a hidden tab is silent, and an idle device shows the latest state the moment it is used", async ({
+test("without a stream, a hidden tab is silent, and an idle device shows the latest state the moment it is used", async ({
   browser,
   baseURL,
   account,
   openDevices,
 }) => {
-  const { context, page, calls } = await deviceOnFakeClock(browser, baseURL, account);
+  const { context, page, calls } = await deviceOnFakeClock(browser, baseURL, account, {
+    stream: false,
+  });
   await letTimePass(page, 120);
 
   await page.evaluate(() => {

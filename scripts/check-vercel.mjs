@@ -77,6 +77,23 @@ for (const route of apiRoutes()) {
     `  ${route.padEnd(36)} ${runtime.padEnd(12)} ${path.relative(output, realpathSync(func))}`,
   );
 }
+// The poke stream ends itself before its function's time limit, so Vercel never cuts it off
+// mid-event; the page reconnects with the marker it was told (README "Live while in use").
+const liveFunc = path.join(output, "functions", "api/live.func");
+if (existsSync(liveFunc)) {
+  const vc = JSON.parse(readFileSync(path.join(realpathSync(liveFunc), ".vc-config.json"), "utf8"));
+  const streamSeconds = Number(process.env.HANDOFF_LIVE_STREAM_SECONDS ?? 280);
+  if (typeof vc.maxDuration !== "number")
+    problems.push("api/live: no maxDuration in its function config");
+  else if (streamSeconds >= vc.maxDuration)
+    problems.push(
+      `api/live: streams last ${streamSeconds} s, not less than the function's maxDuration ${vc.maxDuration} s`,
+    );
+  else
+    console.log(
+      `api/live: maxDuration ${vc.maxDuration} s, streams end themselves after ${streamSeconds} s.`,
+    );
+}
 console.log(`\nAPI routes in .vercel/output (${target}): route, runtime, function`);
 for (const row of rows) console.log(row);
 const functions = new Set(rows.map((row) => row.trim().split(/\s+/).at(-1)));

@@ -129,6 +129,21 @@ ${servers}
   }
   server {
     listen 127.0.0.1:${port};
+    # The poke stream: every event passed on as it comes (the app also sends
+    # X-Accel-Buffering: no), and kept open well past the 25 s heartbeat.
+    location = /api/live {
+      proxy_pass http://handoff;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_connect_timeout 1s;
+      proxy_buffering off;
+      proxy_cache off;
+      proxy_read_timeout 75s;
+      proxy_next_upstream error timeout http_502 http_503;
+    }
     location / {
       proxy_pass http://handoff;
       proxy_http_version 1.1;

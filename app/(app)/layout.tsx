@@ -4,6 +4,7 @@ import { BetaNotice } from "@/components/session/beta-notice";
 import { GuestShell } from "@/components/session/guest-shell";
 import { SignedInShell } from "@/components/session/signed-in-shell";
 import { currentUser } from "@/lib/server/auth/session";
+import { liveEnabled } from "@/lib/server/live";
 import { readSettings } from "@/lib/server/settings/service";
 
 /**
@@ -23,7 +24,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   }
   const { keepNothing } = await readSettings(user.id);
   return (
-    <SignedInShell userId={user.id} sessionHint={user.sessionHint} keepNothing={keepNothing}>
+    <SignedInShell
+      userId={user.id}
+      sessionHint={user.sessionHint}
+      keepNothing={keepNothing}
+      live={liveEnabled()}
+    >
       <AppHeader email={user.email} mode="user" />
       <main className="full">{children}</main>
     </SignedInShell>

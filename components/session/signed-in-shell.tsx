@@ -12,17 +12,20 @@ interface Props {
   /** Signed by the server: which session this page belongs to (SESSION_HINT_HEADER). */
   sessionHint: string;
   keepNothing: boolean;
+  /** The server's poke stream is on (HANDOFF_LIVE); off, the pulse alone keeps pages fresh. */
+  live: boolean;
   children: ReactNode;
 }
 
 /** Wraps every signed-in page: the user's sync client (the API, kept in step across tabs). */
-export function SignedInShell({ userId, sessionHint, keepNothing, children }: Props) {
+export function SignedInShell({ userId, sessionHint, keepNothing, live, children }: Props) {
   const [client] = useState(
     () =>
       new SyncClient({
         scope: { kind: "user", userId, sessionHint },
         kinds: SYNCED_KINDS,
         storage: deviceStorage(keepNothing),
+        ...(live ? {} : { live: null }),
       }),
   );
   return (

@@ -15,6 +15,7 @@ export class TestServer {
   constructor(options: ServerOptions);
   readonly options: ServerOptions;
   readonly url: string;
+  readonly pid: number | undefined;
   start(): Promise<void>;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }

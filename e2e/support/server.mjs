@@ -45,6 +45,11 @@ export class TestServer {
     return `http://127.0.0.1:${this.options.port}`;
   }
 
+  /** The server process's id (the benchmark reads its memory). */
+  get pid() {
+    return this.#child?.pid;
+  }
+
   async start() {
     const log = openSync(path.join(this.options.dataDir, "server.log"), "a");
     this.#child = spawn(

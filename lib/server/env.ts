@@ -74,6 +74,22 @@ const schema = z
     HANDOFF_PASSWORD_HASH_CONCURRENCY: limit(2),
     HANDOFF_PASSWORD_HASH_QUEUE: limit(32),
     HANDOFF_MAX_REVOKED_SESSIONS: limit(50),
+    // The poke stream (README "Live while in use"): off leaves every tab on the pulse alone.
+    HANDOFF_LIVE: z.enum(["on", "off"]).default("on"),
+    // How often an instance asks the store which users changed, for all its streams at once.
+    HANDOFF_LIVE_FEED_MS: limit(200),
+    HANDOFF_LIVE_MAX_STREAMS: limit(30_000),
+    HANDOFF_LIVE_MAX_STREAMS_PER_USER: limit(20),
+    // A stream ends itself after this long (below Vercel's maxDuration of the route, 300 s);
+    // the page reconnects with the last marker it was told.
+    HANDOFF_LIVE_STREAM_SECONDS: limit(280),
+    // OpenTelemetry metrics over OTLP/HTTP (README "Seen in production"); off when unset.
+    OTEL_EXPORTER_OTLP_ENDPOINT: optional.pipe(
+      z
+        .url({ message: "OTEL_EXPORTER_OTLP_ENDPOINT must be a URL like https://otlp.example.com" })
+        .optional(),
+    ),
+    OTEL_METRIC_EXPORT_INTERVAL: limit(60_000),
   })
   .superRefine((env, ctx) => {
     const building = env.NEXT_PHASE === "phase-production-build";

@@ -15,3 +15,9 @@ try {
 
 const { installRequestGuard } = await import("./http/request-guard");
 installRequestGuard();
+
+const { env } = await import("./env");
+if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+  const { startTelemetry } = await import("./telemetry/start");
+  startTelemetry();
+}

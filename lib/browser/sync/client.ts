@@ -20,6 +20,7 @@ import { docKey, type SyncedKind, versionTag } from "@/lib/shared/sync/kind";
 import type { Versioned } from "@/lib/shared/sync/types";
 import { browserLocks, holdLock, holdWhenFree, type Locks, withFreeLock } from "./doc-locks";
 import { DocSync, type DocTransport } from "./doc-sync";
+import type { OpenEventSource } from "./live";
 import { OutboxStore } from "./outbox";
 import { PULSE_URL, startPulse, watchStorage } from "./pulse";
 import { browserChannel, type OpenChannel, TabChannel, type TabMessage } from "./tab-channel";
@@ -48,6 +49,11 @@ export interface SyncClientOptions {
   locks?: Locks;
   /** Where the page goes when the session ends or the user signs out. */
   navigate?: (url: string) => void;
+  /**
+   * Opens the poke stream of a signed-in client (the browser's EventSource by default); null
+   * when the server has live updates off, or in tests: the pulse alone then keeps it fresh.
+   */
+  live?: OpenEventSource | null;
 }
 
 const CREATE_RETRY_DELAYS_MS = [500, 1500] as const;
@@ -71,6 +77,7 @@ export class SyncClient {
   readonly swr: { cache: Cache; mutate: ScopedMutator };
   private readonly locks: Locks;
   private readonly navigate: (url: string) => void;
+  private readonly openStream: OpenEventSource | null;
   private readonly swrEvents: { start?: () => void; stop?: () => void };
   /** The last body and ETag per URL: a 304 hands SWR the same object, so nothing re-renders. */
   private readonly lastSeen = new Map<string, { etag: string; body: unknown }>();
@@ -94,6 +101,12 @@ export class SyncClient {
     this.storage = options.storage;
     this.locks = options.locks === undefined ? browserLocks() : options.locks;
     this.navigate = options.navigate ?? ((url) => window.location.assign(url));
+    this.openStream =
+      options.live === undefined
+        ? typeof EventSource === "undefined"
+          ? null
+          : (url) => new EventSource(url)
+        : options.live;
     this.tabs = new TabChannel(`handoff:${this.id}`, options.channel ?? browserChannel);
     const { local } = this.storage;
     if (this.scope.kind === "guest") {
@@ -144,7 +157,10 @@ export class SyncClient {
     window.addEventListener("online", onOnline);
     const stopPulse =
       this.scope.kind === "user"
-        ? startPulse(this.http, this.revalidateShown)
+        ? startPulse(this.http, this.revalidateShown, {
+            live: this.openStream,
+            onEnded: (reason) => this.endSession(reason),
+          })
         : watchStorage(GUEST_KEY, this.revalidateShown);
     return () => {
       stopPulse();

@@ -24,6 +24,9 @@ export const githubEnabled = Boolean(env.GITHUB_ID && env.GITHUB_SECRET);
 export const authOptions: NextAuthOptions = {
   secret: authSecret,
   session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_SECONDS },
+  // next-auth gives the token itself 30 days unless told: a copied cookie would outlive the
+  // session by that much, and the poke stream would never learn that the session is over.
+  jwt: { maxAge: env.SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin" },
   providers: [
     CredentialsProvider({

@@ -1,5 +1,6 @@
 import "server-only";
 import { type NextRequest, NextResponse } from "next/server";
+import { recordRequest } from "@/lib/server/telemetry/metrics";
 import { AppError, type ErrorBody } from "@/lib/shared/errors";
 import { assertSameOrigin } from "./same-origin";
 
@@ -43,11 +44,35 @@ export function errorResponse(error: unknown) {
  */
 export function route<C>(handler: (request: NextRequest, context: C) => Promise<Response>) {
   return async (request: NextRequest, context: C) => {
+    const started = performance.now();
+    let response: Response;
     try {
       assertSameOrigin(request);
-      return await handler(request, context);
+      response = await handler(request, context);
     } catch (error) {
-      return errorResponse(error);
+      response = errorResponse(error);
     }
+    recordRequest(
+      {
+        "http.route": await routeTemplate(request, context),
+        "http.request.method": request.method,
+        "http.response.status_code": response.status,
+      },
+      performance.now() - started,
+    );
+    return response;
   };
+}
+
+/** `/api/drafts/[id]` rather than every draft's own path: metrics by route, not by document. */
+async function routeTemplate(request: NextRequest, context: unknown) {
+  let path = request.nextUrl.pathname;
+  const params = (context as { params?: Promise<Record<string, string | string[]>> } | undefined)
+    ?.params;
+  const values: Record<string, string | string[]> = params ? await params.catch(() => ({})) : {};
+  for (const [name, value] of Object.entries(values)) {
+    for (const part of [value].flat())
+      path = path.replace(`/${encodeURIComponent(part)}`, `/[${name}]`);
+  }
+  return path;
 }

@@ -288,6 +288,7 @@ describe.each(adapters)("store contract: %s", (_name, start) => {
       revoked: [{ sid: "s", startedAt: 1, expiresAt: 2 }],
       activeAt: 0,
       deletedAt: 0,
+      changedAt: clock(),
     });
     // Concurrent changes are applied one after the other, none lost.
     await Promise.all(
@@ -307,7 +308,37 @@ describe.each(adapters)("store contract: %s", (_name, start) => {
       revoked: [],
       activeAt: 0,
       deletedAt: 0,
+      changedAt: clock(),
     });
+  });
+
+  it("tells whose control changed since a time (writes, sessions, deletion; not presence), oldest first", async () => {
+    advance(1000);
+    const since = clock();
+    const [writer, signedOut, present] = [randomUUID(), randomUUID(), randomUUID()];
+    const account = user();
+    await store.createUser(account);
+    advance(10);
+    await store.createDoc({ id: randomUUID(), userId: writer, kind: "draft", data: {} });
+    advance(10);
+    await store.updateSessions(signedOut, () => ({ sessionsValidAfter: 5, revoked: [] }));
+    advance(10);
+    await store.touchPresence(present, clock());
+    advance(10);
+    await store.deleteUser(account.id, account.email);
+    const ours = new Set<string>([writer, signedOut, present, account.id]);
+    const changes = (await store.changedSince(since, 100)).filter((c) => ours.has(c.userId));
+    expect(changes.map((c) => [c.userId, c.changedAt - since])).toEqual([
+      [writer, 10],
+      [signedOut, 20],
+      [account.id, 40],
+    ]);
+    expect(changes[0]).toMatchObject({ marker: 1, sessionsValidAfter: 0 });
+    expect(changes[1]).toMatchObject({ marker: 0, sessionsValidAfter: 5 });
+    expect(changes[2]).toMatchObject({ deletedAt: since + 40 });
+    // Bounded: the oldest first, and nothing at or before `since`.
+    expect((await store.changedSince(since, 1)).map((c) => c.userId)).toEqual([writer]);
+    expect(await store.changedSince(clock(), 100)).toEqual([]);
   });
 
   it("records presence beside the marker without moving it", async () => {

@@ -51,7 +51,15 @@ export interface UserControl {
   activeAt: number;
   /** When the account was deleted (ms since the epoch), so its old sessions say so. 0: never. */
   deletedAt: number;
+  /**
+   * When the marker or the session state last changed (ms since the epoch, the writer's clock;
+   * presence leaves it). The live feed reads every user's control changed since a time.
+   */
+  changedAt: number;
 }
+
+/** One user's control document as the live feed reads it. */
+export type ControlChange = UserControl & { userId: string };
 
 export type SessionControl = Pick<UserControl, "sessionsValidAfter" | "revoked">;
 
@@ -90,6 +98,11 @@ export interface Store {
   getControl(userId: string): Promise<UserControl>;
   /** Records that a device of the user is in use now; the marker is kept. */
   touchPresence(userId: string, at: number): Promise<void>;
+  /**
+   * Every user's control document changed after `since` (ms since the epoch), oldest change
+   * first, at most `limit`: one query per feed interval for all the streams of an instance.
+   */
+  changedSince(since: number, limit: number): Promise<ControlChange[]>;
   /** Read-modify-write of the session part of the control document (the marker is kept). */
   updateSessions(
     userId: string,
@@ -143,6 +156,12 @@ export interface Store {
 
   close(): Promise<void>;
 }
+
+/** The control-document part of the port, which each adapter's control module implements. */
+export type ControlPort = Pick<
+  Store,
+  "getControl" | "touchPresence" | "changedSince" | "updateSessions"
+>;
 
 /** The documents part of the port, which each adapter's documents module implements. */
 export type DocumentsPort = Pick<

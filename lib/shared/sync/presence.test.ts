@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { FAST_POLL_MS, LIVE_POLL_MS, nextDelay, type PollState, SLOWEST_POLL_MS } from "./presence";
+import {
+  FAST_POLL_MS,
+  LIVE_POLL_MS,
+  nextDelay,
+  type PollState,
+  SAFETY_POLL_MS,
+  SLOWEST_POLL_MS,
+} from "./presence";
 
 const idleSince = (at: number): PollState => ({
   localActivityAt: at,
@@ -31,5 +38,11 @@ describe("presence-aware polling", () => {
     // While edits keep arriving (news in the last 10 s), twice a second.
     expect(nextDelay({ ...slow, newsAt: 115_000 }, 120_000)).toBe(LIVE_POLL_MS);
     expect(nextDelay(slow, 120_000)).toBe(SLOWEST_POLL_MS);
+  });
+
+  it("with a healthy poke stream polls only as a safety net, whoever is active", () => {
+    const busy = { ...idleSince(119_000), newsAt: 119_500, live: true };
+    expect(nextDelay(busy, 120_000)).toBe(SAFETY_POLL_MS);
+    expect(nextDelay({ ...busy, live: false }, 120_000)).toBe(LIVE_POLL_MS);
   });
 });

@@ -11,6 +11,16 @@ export const SLOWEST_POLL_MS = 30_000;
 export const ACTIVE_WINDOW_MS = 60_000;
 /** A device says it is in use at most this often (one small write to the control document). */
 export const PRESENCE_REPORT_MS = 15_000;
+/**
+ * While the poke stream is healthy the pulse is only a safety net: if a poke were ever lost,
+ * this is how late the page would notice.
+ */
+export const SAFETY_POLL_MS = 45_000;
+/**
+ * With a stream, presence only serves devices that fell back to polling: at most 10 writes an
+ * active device-hour.
+ */
+export const LIVE_PRESENCE_REPORT_MS = 6 * 60_000;
 
 export interface PollState {
   /** Last typing, pointer, focus or visibility change on this device. */
@@ -21,13 +31,17 @@ export interface PollState {
   newsAt: number;
   /** The delay used before the last poll. */
   lastDelay: number;
+  /** The poke stream is open and healthy: pokes, not polls, bring news. */
+  live?: boolean;
 }
 
 /**
- * 0.5 s while news keeps coming (the last 10 s); 1 s while anyone was active or news came
- * within the minute; else back off x2 up to 30 s.
+ * With a healthy stream, the safety net (45 s). Without: 0.5 s while news keeps coming (the
+ * last 10 s); 1 s while anyone was active or news came within the minute; else back off x2 up
+ * to 30 s.
  */
 export function nextDelay(state: PollState, now: number): number {
+  if (state.live) return SAFETY_POLL_MS;
   if (now - state.newsAt < LIVE_WINDOW_MS) return LIVE_POLL_MS;
   const lastSign = Math.max(state.localActivityAt, state.remoteActivityAt, state.newsAt);
   if (now - lastSign < ACTIVE_WINDOW_MS) return FAST_POLL_MS;

@@ -26,10 +26,11 @@ export function toDoc<T>(item: Item<StoredDoc<T>>): StoredDoc<T> {
 const versionConflict = (current: StoredDoc) =>
   new AppError("version_conflict", "This was changed elsewhere since you loaded it", { current });
 
-/** The control document with its marker moved on by one. */
-export const bumped = (userId: string, marker: MarkerItem | null): MarkerItem => ({
+/** The control document with its marker moved on by one, at `at` (ms since the epoch). */
+export const bumped = (userId: string, marker: MarkerItem | null, at: number): MarkerItem => ({
   ...(marker ?? emptyMarker(userId)),
   version: (marker?.version ?? 0) + 1,
+  changedAt: at,
 });
 
 /** The operation of one write, and the document it leaves. */
@@ -106,7 +107,7 @@ export function cosmosCommit(cosmos: Cosmos, limits: StoreLimits) {
         const writes = [];
         for (const write of ops) writes.push(await prepare(cosmos, c, userId, write, now, limits));
         const statuses = await batch(c, userId, [
-          guardedWrite(marker, bumped(userId, marker)),
+          guardedWrite(marker, bumped(userId, marker, clock())),
           ...writes.map((write) => write.op),
         ]);
         const failed = statuses.findIndex((status) => status >= 400 && status !== 424);

@@ -7,7 +7,9 @@ import {
   CosmosClient,
   type ItemDefinition,
   type OperationInput,
+  type PluginConfig,
 } from "@azure/cosmos";
+import { addRequestCharge } from "@/lib/server/telemetry/metrics";
 import { AppError } from "@/lib/shared/errors";
 import type { SessionControl, StoreLimits } from "../types";
 
@@ -39,6 +41,7 @@ export interface MarkerItem extends SessionControl {
   version: number;
   activeAt?: number;
   deletedAt?: number;
+  changedAt?: number;
 }
 
 export const emptyMarker = (userId: string): MarkerItem => ({
@@ -115,13 +118,34 @@ export interface Cosmos {
   dispose(): void;
 }
 
+/**
+ * Every response's request charge, added to the store call under way (telemetry). Through the
+ * SDK's plugin hook, which it marks @hidden, hence the options object built apart.
+ */
+const chargePlugin: PluginConfig = {
+  on: "request",
+  plugin: async (context, _diagnostics, next) => {
+    try {
+      const response = await next(context);
+      addRequestCharge(Number(response.headers?.["x-ms-request-charge"] ?? 0));
+      return response;
+    } catch (error) {
+      const headers = (error as { headers?: Record<string, unknown> }).headers;
+      addRequestCharge(Number(headers?.["x-ms-request-charge"] ?? 0));
+      throw error;
+    }
+  },
+};
+
 export function connect(options: CosmosStoreOptions): Cosmos {
-  const client = new CosmosClient({
+  const clientOptions = {
     endpoint: options.endpoint,
     key: options.key,
     ...(options.agent ? { agent: options.agent } : {}),
     connectionPolicy: { enableEndpointDiscovery: !options.agent, requestTimeout: 5000 },
-  });
+    plugins: [chargePlugin],
+  };
+  const client = new CosmosClient(clientOptions);
 
   let ready: Promise<Container> | undefined;
   const container = () => {

@@ -1,20 +1,41 @@
 import "server-only";
-import type { Store, UserControl } from "../types";
+import type { ControlChange, ControlPort, UserControl } from "../types";
 import { type Cosmos, emptyMarker, MARKER_ID, type MarkerItem, statusOf } from "./container";
+
+const toControl = (item: MarkerItem | null): UserControl => ({
+  marker: item?.version ?? 0,
+  sessionsValidAfter: item?.sessionsValidAfter ?? 0,
+  revoked: item?.revoked ?? [],
+  activeAt: item?.activeAt ?? 0,
+  deletedAt: item?.deletedAt ?? 0,
+  changedAt: item?.changedAt ?? 0,
+});
 
 /** The control document of each user: marker, session state, presence, deletion. */
 export function cosmosControl({ run, read, rewrite, clock }: Cosmos) {
-  const port: Pick<Store, "getControl" | "touchPresence" | "updateSessions"> = {
+  const port: ControlPort = {
     getControl: (userId) =>
-      run(async (c): Promise<UserControl> => {
-        const item = await read<MarkerItem>(c, MARKER_ID, userId);
-        return {
-          marker: item?.version ?? 0,
-          sessionsValidAfter: item?.sessionsValidAfter ?? 0,
-          revoked: item?.revoked ?? [],
-          activeAt: item?.activeAt ?? 0,
-          deletedAt: item?.deletedAt ?? 0,
-        };
+      run(async (c) => toControl(await read<MarkerItem>(c, MARKER_ID, userId))),
+    // One query across partitions for all the streams of an instance (the README's cost model
+    // says what it costs, and what the change feed would do instead on a real account).
+    changedSince: (since, limit) =>
+      run(async (c) => {
+        const { resources } = await c.items
+          .query<MarkerItem>(
+            {
+              query:
+                "SELECT TOP @limit * FROM c WHERE c.kind = 'marker' AND c.changedAt > @since ORDER BY c.changedAt",
+              parameters: [
+                { name: "@since", value: since },
+                { name: "@limit", value: limit },
+              ],
+            },
+            { maxItemCount: limit },
+          )
+          .fetchAll();
+        return resources.map(
+          (item): ControlChange => ({ userId: item.userId, ...toControl(item) }),
+        );
       }),
     touchPresence: (userId, at) =>
       run(async (c) => {
@@ -37,7 +58,7 @@ export function cosmosControl({ run, read, rewrite, clock }: Cosmos) {
             sessionsValidAfter: base.sessionsValidAfter ?? 0,
             revoked: base.revoked ?? [],
           });
-          return { ...base, ...next };
+          return { ...base, ...next, changedAt: clock() };
         });
       }),
   };
@@ -52,6 +73,7 @@ export function cosmosControl({ run, read, rewrite, clock }: Cosmos) {
         sessionsValidAfter: now,
         revoked: [],
         deletedAt: now,
+        changedAt: now,
       }));
     });
   return { port, end };

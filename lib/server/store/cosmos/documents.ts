@@ -59,7 +59,7 @@ async function list<T>(c: Container, userId: string, kind: DocKind, fields?: str
 
 /** The users' documents, each write in one transactional batch with the marker's bump. */
 export function cosmosDocuments(cosmos: Cosmos, limits: StoreLimits) {
-  const { run, read, batch } = cosmos;
+  const { run, read, batch, clock } = cosmos;
   const commit = cosmosCommit(cosmos, limits);
 
   const port: DocumentsPort = {
@@ -111,7 +111,7 @@ export function cosmosDocuments(cosmos: Cosmos, limits: StoreLimits) {
           if (current?.kind !== kind) return false;
           const marker = await read<MarkerItem>(c, MARKER_ID, userId);
           const [markerStatus, docStatus] = await batch(c, userId, [
-            guardedWrite(marker, bumped(userId, marker)),
+            guardedWrite(marker, bumped(userId, marker, clock())),
             { operationType: BulkOperationType.Delete, partitionKey: userId, id },
           ]);
           if ((markerStatus ?? 500) < 400 && (docStatus ?? 500) < 400) return true;

@@ -24,7 +24,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const now = options.clock ?? Date.now;
   const db = openDatabase(options.file, options.synchronous);
   const accounts = sqliteAccounts(db);
-  const control = sqliteControl(db);
+  const control = sqliteControl(db, now);
   const documents = sqliteDocuments(db, {
     limits: options.limits ?? DEFAULT_STORE_LIMITS,
     timestamp: () => new Date(now()).toISOString(),

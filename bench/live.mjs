@@ -1,0 +1,248 @@
+// `npm run bench:live` (also the last part of `npm run bench`): the poke stream against the
+// pulse alone (HANDOFF_LIVE=off), measured in the same run on this machine, and how many tabs
+// with a stream one instance holds. Needs a previous `next build` (npm run bench builds).
+import { fork } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "../e2e/support/chromium.mjs";
+import { freePortSync, newDataDir, newSecret, TestServer } from "../e2e/support/server.mjs";
+import { signedInCookie } from "../e2e/support/session-cookie.mjs";
+import { contextWithCookie, percentile } from "./scale.mjs";
+
+const log = (...line) => console.log(...line);
+const ms = (value) => `${Math.round(value)} ms`;
+const MODES = [
+  ["stream", { HANDOFF_LIVE: "on" }],
+  ["pulse only", { HANDOFF_LIVE: "off" }],
+];
+
+async function withServer(env, work) {
+  const server = new TestServer({
+    port: freePortSync(),
+    dataDir: newDataDir(),
+    secret: newSecret(),
+    env,
+  });
+  await server.start();
+  try {
+    return await work(server);
+  } finally {
+    await server.stop("SIGTERM");
+  }
+}
+
+const isApi = (url) => {
+  const { pathname } = new URL(url);
+  return pathname.startsWith("/api/") && pathname !== "/api/live";
+};
+
+/**
+ * Device A types for `seconds` (an edit, a pause of 0.3-1 s), device B, also in use (the
+ * pointer moves), shows each edit: latency from A's keystroke to B's screen (400 ms of it the
+ * autosave debounce), and B's API requests, of which "nothing new" (304) answers.
+ */
+async function watching(base, cookie, seconds) {
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const a = await (await contextWithCookie(browser, base, cookie)).newPage();
+    const b = await (await contextWithCookie(browser, base, cookie)).newPage();
+    await a.goto("/drafts");
+    await a.getByRole("button", { name: "New draft" }).click();
+    await a.getByLabel("Title", { exact: true }).fill("watched");
+    await a
+      .getByRole("status")
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
+    await b.goto("/drafts");
+    await b.getByRole("button", { name: /^watched/ }).click();
+    await b.getByLabel("Title", { exact: true }).waitFor();
+    await b.waitForTimeout(2000); // settle: the stream opens, the first pulse answers
+    const counts = { requests: 0, notModified: 0 };
+    b.on("response", (response) => {
+      if (!isApi(response.url())) return;
+      counts.requests++;
+      if (response.status() === 304) counts.notModified++;
+    });
+    const samples = [];
+    const started = performance.now();
+    for (let trial = 0; performance.now() - started < seconds * 1000; trial++) {
+      const text = `edit ${trial} ${Math.random()}`;
+      const sent = performance.now();
+      await a.getByLabel("Body", { exact: true }).fill(text);
+      await b.waitForFunction(
+        (expected) => document.querySelector("textarea")?.value === expected,
+        text,
+        {
+          polling: "raf",
+          timeout: 10_000,
+        },
+      );
+      samples.push(performance.now() - sent);
+      await b.mouse.move(100 + trial * 7, 200);
+      await a.waitForTimeout(300 + Math.random() * 700);
+    }
+    const minutes = (performance.now() - started) / 60_000;
+    return {
+      samples: samples.sort((x, y) => x - y),
+      requestsPerMinute: counts.requests / minutes,
+      notModifiedPerMinute: counts.notModified / minutes,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * One device in use (the pointer moves every second) while nothing changes, for `minutes`
+ * simulated minutes on Playwright's clock: its API requests an hour (each is one point read
+ * of the control document) and its presence reports (writes) an hour.
+ */
+async function activeDevice(base, cookie, minutes, live) {
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const page = await (await contextWithCookie(browser, base, cookie)).newPage();
+    await page.clock.install();
+    const stream = live ? page.waitForResponse((r) => r.url().endsWith("/api/live")) : null;
+    await page.goto("/drafts");
+    await page.getByRole("button", { name: "New draft" }).waitFor();
+    await stream;
+    await page.waitForTimeout(500);
+    let requests = 0;
+    let reports = 0;
+    page.on("request", (request) => {
+      if (!isApi(request.url())) return;
+      requests++;
+      if (request.headers()["handoff-active"]) reports++;
+    });
+    for (let second = 0; second < minutes * 60; second++) {
+      await page.mouse.move(100 + (second % 50), 200);
+      await page.clock.runFor(1000);
+      await page.waitForTimeout(5);
+    }
+    const scale = 60 / minutes;
+    return { requests: requests * scale, reports: reports * scale };
+  } finally {
+    await browser.close();
+  }
+}
+
+const rssOf = (pid) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+
+/** Tabs with a stream each, split over two load generator processes (one holds ~20,000 sockets). */
+async function capacityStep(server, secret, tabs, { seconds = 20, writesPerSecond = 20 } = {}) {
+  const before = rssOf(server.pid);
+  const children = [0, 1].map(() =>
+    fork(new URL("./live-load.mjs", import.meta.url), [
+      JSON.stringify({
+        base: server.url,
+        secret,
+        tabs: Math.ceil(tabs / 2),
+        seconds,
+        writesPerSecond: writesPerSecond / 2,
+        safetyMs: 45_000,
+      }),
+    ]),
+  );
+  const next = (child) => new Promise((resolve) => child.once("message", resolve));
+  const opened = await Promise.all(children.map(next));
+  const held = rssOf(server.pid);
+  const results = await Promise.all(
+    children.map((child) => {
+      const done = next(child);
+      child.send("go");
+      return done;
+    }),
+  );
+  await Promise.all(children.map((child) => new Promise((resolve) => child.once("exit", resolve))));
+  const sum = (key) => results.reduce((total, r) => total + r[key], 0);
+  const max = (key) => Math.max(...results.map((r) => r[key]));
+  return {
+    tabs,
+    open: opened.reduce((total, r) => total + r.open, 0),
+    bytesPerStream:
+      (held - before) /
+      Math.max(
+        1,
+        opened.reduce((total, r) => total + r.open, 0),
+      ),
+    streamErrors: sum("streamErrors"),
+    pulses: sum("pulses"),
+    pulseP99: max("pulseP99"),
+    pulseErrors: sum("pulseErrors"),
+    pokes: sum("pokes"),
+    pokeP99: max("pokeP99"),
+    writes: sum("writes"),
+    writeErrors: sum("writeErrors"),
+  };
+}
+
+export async function liveFigures({ seconds = 30, minutes = 10 } = {}) {
+  log("\nLive updates: the poke stream against the pulse alone (HANDOFF_LIVE=off), same run:");
+  const rows = [];
+  for (const [name, env] of MODES) {
+    const row = await withServer(env, async (server) => {
+      const { cookie } = await signedInCookie(server.url);
+      const watch = await watching(server.url, cookie, seconds);
+      const active = await activeDevice(server.url, cookie, minutes, env.HANDOFF_LIVE === "on");
+      return { name, watch, active };
+    });
+    rows.push(row);
+  }
+  log(
+    `  A types for ${seconds} s while B (also in use) shows each edit; then B alone, in use, nothing changing (${minutes} simulated minutes):`,
+  );
+  log(
+    "  mode          edit A -> B: p50     p95     max   B's 304s/min  B's requests/min   in use, idle: requests/h  presence writes/h",
+  );
+  for (const { name, watch, active } of rows) {
+    const s = watch.samples;
+    log(
+      `  ${name.padEnd(12)} ${ms(percentile(s, 50)).padStart(14)} ${ms(percentile(s, 95)).padStart(7)} ${ms(s.at(-1)).padStart(7)} ${watch.notModifiedPerMinute.toFixed(1).padStart(13)} ${watch.requestsPerMinute.toFixed(1).padStart(17)} ${active.requests.toFixed(0).padStart(24)} ${active.reports.toFixed(0).padStart(18)}`,
+    );
+  }
+  const [live, off] = rows;
+  log(
+    `  ratios, stream / pulse only: p95 ${(percentile(live.watch.samples, 95) / percentile(off.watch.samples, 95)).toFixed(2)}x, store reads of a device in use ${(live.active.requests / off.active.requests).toFixed(3)}x`,
+  );
+  log(
+    "  (each API request of a device is one point read of its control document; the feed's reads are per instance, below)",
+  );
+
+  log(
+    "\nCapacity of one instance: tabs with a stream each (own user), a safety pulse every 45 s, 20 saves/s by the 10% in use:",
+  );
+  const secret = newSecret();
+  const server = new TestServer({ port: freePortSync(), dataDir: newDataDir(), secret });
+  await server.start();
+  try {
+    const steps = [];
+    for (const tabs of [2000, 5000, 10_000, 15_000, 19_000]) {
+      const step = await capacityStep(server, secret, tabs);
+      steps.push(step);
+      log(
+        `  ${String(tabs).padStart(6)} tabs: ${step.open} streams open (${step.streamErrors} refused), ~${(step.bytesPerStream / 1024).toFixed(1)} KB each; pulse p99 ${ms(step.pulseP99)} (${step.pulses}, ${step.pulseErrors} failed); poke p99 ${ms(step.pokeP99)} after the save was sent (${step.pokes} of ${step.writes} saves, ${step.writeErrors} failed)`,
+      );
+      if (step.pulseP99 >= 250 || step.pokeP99 >= 500 || step.streamErrors || step.pulseErrors)
+        break;
+    }
+    const held = steps
+      .filter((s) => s.pulseP99 < 250 && s.pokeP99 < 500 && !s.streamErrors && !s.pulseErrors)
+      .at(-1);
+    log(
+      `  held: ${held?.tabs ?? 0} tabs with pulse p99 < 250 ms and poke p99 < 500 ms. (A process here may hold 20,000 file descriptors: 19,000 is the most this machine can test on one instance.)`,
+    );
+    log(
+      `  feed: one query per ${process.env.HANDOFF_LIVE_FEED_MS ?? 200} ms per instance, ${Math.round(3_600_000 / Number(process.env.HANDOFF_LIVE_FEED_MS ?? 200)).toLocaleString("en")} an hour, whatever the number of streams`,
+    );
+  } finally {
+    await server.stop("SIGTERM");
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  liveFigures().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,3 @@
+export function signedInCookie(
+  base: string,
+): Promise<{ cookie: string; email: string; password: string }>;

@@ -1,0 +1,33 @@
+import "server-only";
+import { env } from "@/lib/server/env";
+import { getStore } from "@/lib/server/store";
+import { observeStreams } from "@/lib/server/telemetry/metrics";
+import { LiveHub } from "./hub";
+import { liveMetrics } from "./metrics";
+
+export { openLiveStream } from "./stream";
+
+// One hub per process, on globalThis so `next dev` hot reloads do not start a second feed.
+const holder = globalThis as typeof globalThis & {
+  handoffLiveHub?: LiveHub;
+  handoffLiveStreamsObserved?: boolean;
+};
+
+/** This instance's streams and the feed that pokes them (lib/server/live/hub.ts). */
+export function getLiveHub(): LiveHub {
+  holder.handoffLiveHub ??= new LiveHub({
+    changedSince: (since, limit) => getStore().changedSince(since, limit),
+    intervalMs: env.HANDOFF_LIVE_FEED_MS,
+    maxStreams: env.HANDOFF_LIVE_MAX_STREAMS,
+    maxStreamsPerUser: env.HANDOFF_LIVE_MAX_STREAMS_PER_USER,
+    observe: liveMetrics,
+  });
+  if (!holder.handoffLiveStreamsObserved) {
+    holder.handoffLiveStreamsObserved = true;
+    const hub = holder.handoffLiveHub;
+    observeStreams(() => hub.size);
+  }
+  return holder.handoffLiveHub;
+}
+
+export const liveEnabled = () => env.HANDOFF_LIVE === "on";

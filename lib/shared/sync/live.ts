@@ -1,0 +1,10 @@
+/**
+ * The poke stream, as both sides know it (server: lib/server/live, browser:
+ * lib/browser/sync/live.ts). Events: `marker` once when the stream opens, `poke` when the user's
+ * marker moves (both `{ marker }`, also as the event id), `end` with `{ reason }`.
+ */
+export const LIVE_URL = "/api/live";
+/** A comment this often keeps proxies and load balancers from closing an idle stream. */
+export const LIVE_HEARTBEAT_MS = 25_000;
+/** How long the browser waits before reconnecting a stream that broke or ended itself. */
+export const LIVE_RETRY_MS = 2_000;
