@@ -67,6 +67,8 @@ test("with a stream, a tab polls only as a safety net, every 45 s, in use or not
   const { context, page, calls } = await deviceOnFakeClock(browser, baseURL, account, {
     stream: true,
   });
+  // The stream's first event may make the page check what it shows once; let that settle.
+  await letTimePass(page, 5);
   const opened = calls.length;
   for (let second = 0; second < 300; second++) {
     if (second % 10 === 0) await page.mouse.move(100 + second, 200); // someone is using it
