@@ -77,8 +77,8 @@ const schema = z
     // The poke stream (README "Live while in use"): off leaves every tab on the pulse alone.
     HANDOFF_LIVE: z.enum(["on", "off"]).default("on"),
     // How often an instance asks the store which users changed, for all its streams at once.
-    HANDOFF_LIVE_FEED_MS: limit(200),
-    HANDOFF_LIVE_MAX_STREAMS: limit(30_000),
+    HANDOFF_LIVE_FEED_MS: limit(100),
+    HANDOFF_LIVE_MAX_STREAMS: limit(10_000),
     HANDOFF_LIVE_MAX_STREAMS_PER_USER: limit(20),
     // A stream ends itself after this long (below Vercel's maxDuration of the route, 300 s);
     // the page reconnects with the last marker it was told.

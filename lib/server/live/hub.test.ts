@@ -19,6 +19,7 @@ function setup(caps = { maxStreams: 100, maxStreamsPerUser: 5 }) {
     },
     intervalMs: 60_000, // the tests call look() themselves
     ...caps,
+    overlapEvery: 1, // every look reaches back (the test of skew below says why)
     pageSize: 2,
     clock,
   });
@@ -75,6 +76,32 @@ describe("the live hub", () => {
       ["poke", 3],
     ]);
     expect(other.events).toEqual([["poke", 1]]);
+  });
+
+  it("tells a change stamped by a slower clock at the next look that reaches back", async () => {
+    const store = createSqliteStore({ file: ":memory:", clock });
+    hub = new LiveHub({
+      changedSince: (since, limit) => store.changedSince(since, limit),
+      intervalMs: 60_000,
+      maxStreams: 10,
+      maxStreamsPerUser: 10,
+      overlapEvery: 3,
+      clock,
+    });
+    const [fast, slow] = [randomUUID(), randomUUID()];
+    const slowStream = stream(slow);
+    hub.add(stream(fast).handle);
+    hub.add(slowStream.handle);
+    await hub.look(); // reaches back (the first look)
+    await write(store, fast);
+    await hub.look(); // from the newest change seen
+    time -= 1000; // another instance's clock, a second behind
+    await write(store, slow);
+    time += 1000;
+    await hub.look();
+    expect(slowStream.events).toEqual([]);
+    await hub.look(); // the third look since the first reaches back 2 s
+    expect(slowStream.events).toEqual([["poke", 1]]);
   });
 
   it("follows a full page at once, so a burst of writes is not read one interval at a time", async () => {

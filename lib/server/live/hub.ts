@@ -20,10 +20,13 @@ export interface LiveHubOptions {
   maxStreams: number;
   maxStreamsPerUser: number;
   /**
-   * Writers' clocks differ (instances, Cosmos DB clients): each look reaches this far behind
-   * the newest change already seen, and the markers each stream holds drop what it already told.
+   * Writers' clocks differ (instances, Cosmos DB clients) and a change is stamped before it
+   * commits: every `overlapEvery`-th look reaches this far behind the newest change already
+   * seen (the others start at it, so a row is not read ten times over), and the markers each
+   * stream holds drop what it already told.
    */
   overlapMs?: number;
+  overlapEvery?: number;
   /** Rows read per look; a full page is followed at once by the next. */
   pageSize?: number;
   clock?: () => number;
@@ -49,13 +52,16 @@ export class LiveHub {
   private cursor: number;
   private timer: ReturnType<typeof setInterval> | undefined;
   private looking = false;
+  private looks = 0;
   private readonly clock: () => number;
   private readonly overlapMs: number;
+  private readonly overlapEvery: number;
   private readonly pageSize: number;
 
   constructor(private readonly options: LiveHubOptions) {
     this.clock = options.clock ?? Date.now;
     this.overlapMs = options.overlapMs ?? 2000;
+    this.overlapEvery = options.overlapEvery ?? 10;
     this.pageSize = options.pageSize ?? 1000;
     this.cursor = this.clock();
   }
@@ -103,7 +109,8 @@ export class LiveHub {
     if (this.looking) return;
     this.looking = true;
     try {
-      let since = this.cursor - this.overlapMs;
+      const reachBack = this.looks++ % this.overlapEvery === 0;
+      let since = reachBack ? this.cursor - this.overlapMs : this.cursor;
       for (;;) {
         const started = this.clock();
         const rows = await this.options.changedSince(since, this.pageSize);
