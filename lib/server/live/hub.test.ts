@@ -36,6 +36,7 @@ function stream(userId: string, marker = 0, s = session()) {
     marker,
     poke: (m) => events.push(["poke", m]),
     end: (reason) => events.push(["end", reason]),
+    close: () => events.push(["close", null]),
   };
   return { handle, events };
 }
@@ -167,6 +168,22 @@ describe("the live hub", () => {
     removeFirst(); // twice is once
     expect(t.hub.size).toBe(2);
     expect(() => t.hub.add(stream(alice).handle)).not.toThrow();
+  });
+
+  it("closes every stream for a graceful shutdown", () => {
+    const t = setup();
+    hub = t.hub;
+    const streams = [stream(randomUUID()), stream(randomUUID())];
+    for (const s of streams) {
+      const remove = t.hub.add(s.handle);
+      s.handle.close = () => {
+        s.events.push(["close", null]);
+        remove();
+      };
+    }
+    t.hub.closeAll();
+    expect(streams.map((s) => s.events)).toEqual([[["close", null]], [["close", null]]]);
+    expect(t.hub.size).toBe(0);
   });
 
   it("reads the feed only while a stream is open", async () => {

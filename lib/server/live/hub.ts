@@ -11,6 +11,8 @@ export interface LiveStream {
   marker: number;
   poke(marker: number): void;
   end(reason: Exclude<SessionEnd, "expired">): void;
+  /** Closes the stream without a word; the page reconnects (to another instance). */
+  close(): void;
 }
 
 export interface LiveHubOptions {
@@ -102,6 +104,16 @@ export class LiveHub {
   stop() {
     clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /**
+   * Closes every stream, for a graceful shutdown: a server stops only once its open requests
+   * end, and a stream would hold it for minutes. The pages reconnect to another instance.
+   */
+  closeAll() {
+    for (const streams of [...this.byUser.values()])
+      for (const stream of [...streams]) stream.close();
+    this.stop();
   }
 
   /** One read of the feed (more when a page comes back full); exposed for tests. */

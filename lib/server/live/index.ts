@@ -26,6 +26,8 @@ export function getLiveHub(): LiveHub {
     holder.handoffLiveStreamsObserved = true;
     const hub = holder.handoffLiveHub;
     observeStreams(() => hub.size);
+    // next start closes on SIGTERM once open requests end: streams must not hold it.
+    process.once("SIGTERM", () => hub.closeAll());
   }
   return holder.handoffLiveHub;
 }

@@ -59,6 +59,7 @@ export function openLiveStream(user: SignedInUser, options: LiveStreamOptions): 
     marker: user.control.marker,
     poke: (marker) => send(event("poke", { marker }, marker)),
     end,
+    close: () => close(),
   });
 
   const stream = new ReadableStream<Uint8Array>({
