@@ -16,8 +16,8 @@ try {
 const { installRequestGuard } = await import("./http/request-guard");
 installRequestGuard();
 
-const { env } = await import("./env");
-if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+const { telemetryOn } = await import("./telemetry/metrics");
+if (telemetryOn) {
   const { startTelemetry } = await import("./telemetry/start");
   startTelemetry();
 }

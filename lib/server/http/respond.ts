@@ -1,6 +1,6 @@
 import "server-only";
 import { type NextRequest, NextResponse } from "next/server";
-import { recordRequest } from "@/lib/server/telemetry/metrics";
+import { recordRequest, telemetryOn } from "@/lib/server/telemetry/metrics";
 import { AppError, type ErrorBody } from "@/lib/shared/errors";
 import { assertSameOrigin } from "./same-origin";
 
@@ -52,6 +52,7 @@ export function route<C>(handler: (request: NextRequest, context: C) => Promise<
     } catch (error) {
       response = errorResponse(error);
     }
+    if (!telemetryOn) return response;
     recordRequest(
       {
         "http.route": await routeTemplate(request, context),

@@ -2,7 +2,7 @@ import "server-only";
 import { Agent } from "node:https";
 import path from "node:path";
 import { env } from "@/lib/server/env";
-import { measureStoreCall } from "@/lib/server/telemetry/metrics";
+import { measureStoreCall, telemetryOn } from "@/lib/server/telemetry/metrics";
 import { containerName } from "./container-name.mjs";
 import { createCosmosStore } from "./cosmos";
 import { createSqliteStore } from "./sqlite";
@@ -18,7 +18,7 @@ const holder = globalThis as typeof globalThis & { handoffStore?: Store };
  * on, every call timed (and its Cosmos DB request units summed).
  */
 export function getStore(): Store {
-  holder.handoffStore ??= env.OTEL_EXPORTER_OTLP_ENDPOINT ? measured(openStore()) : openStore();
+  holder.handoffStore ??= telemetryOn ? measured(openStore()) : openStore();
   return holder.handoffStore;
 }
 

@@ -1,6 +1,10 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { type Attributes, metrics } from "@opentelemetry/api";
+import { env } from "@/lib/server/env";
+
+/** Telemetry is on only with an OTLP endpoint; off, the hot paths skip measuring altogether. */
+export const telemetryOn = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT);
 
 /**
  * Handoff's instruments. Through the OpenTelemetry API: until telemetry/start.ts registers a
