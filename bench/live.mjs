@@ -39,7 +39,7 @@ const isApi = (url) => {
 /**
  * Device A types for `seconds` (an edit, a pause of 0.3-1 s), device B, also in use (the
  * pointer moves), shows each edit: latency from A's keystroke to B's screen (400 ms of it the
- * autosave debounce), and B's API requests, of which "nothing new" (304) answers.
+ * autosave debounce), and each device's API requests, of which "nothing new" (304) answers.
  */
 async function watching(base, cookie, seconds) {
   const browser = await chromium.launch(chromiumLaunchOptions);
@@ -57,12 +57,16 @@ async function watching(base, cookie, seconds) {
     await b.getByRole("button", { name: /^watched/ }).click();
     await b.getByLabel("Title", { exact: true }).waitFor();
     await b.waitForTimeout(2000); // settle: the stream opens, the first pulse answers
-    const counts = { requests: 0, notModified: 0 };
-    b.on("response", (response) => {
-      if (!isApi(response.url())) return;
-      counts.requests++;
-      if (response.status() === 304) counts.notModified++;
-    });
+    const counts = { a: { requests: 0, notModified: 0 }, b: { requests: 0, notModified: 0 } };
+    for (const [name, page] of [
+      ["a", a],
+      ["b", b],
+    ])
+      page.on("response", (response) => {
+        if (!isApi(response.url())) return;
+        counts[name].requests++;
+        if (response.status() === 304) counts[name].notModified++;
+      });
     const samples = [];
     const started = performance.now();
     for (let trial = 0; performance.now() - started < seconds * 1000; trial++) {
@@ -82,10 +86,15 @@ async function watching(base, cookie, seconds) {
       await a.waitForTimeout(300 + Math.random() * 700);
     }
     const minutes = (performance.now() - started) / 60_000;
+    const perMinute = ({ requests, notModified }) => ({
+      requests: requests / minutes,
+      notModified: notModified / minutes,
+    });
     return {
       samples: samples.sort((x, y) => x - y),
-      requestsPerMinute: counts.requests / minutes,
-      notModifiedPerMinute: counts.notModified / minutes,
+      edits: samples.length / minutes,
+      a: perMinute(counts.a),
+      b: perMinute(counts.b),
     };
   } finally {
     await browser.close();
@@ -205,12 +214,13 @@ async function latencyFigures(seconds, minutes) {
     `  A types for ${seconds} s while B (also in use) shows each edit; then B alone, in use, nothing changing (${minutes} simulated minutes):`,
   );
   log(
-    "  mode          edit A -> B: p50     p95     max   B's 304s/min  B's requests/min   in use, idle: requests/h  presence writes/h",
+    "  mode          edit A -> B: p50     p95     max   edits/min   304s/min: B    A   requests/min: B     A   in use, idle: requests/h  presence writes/h",
   );
   for (const { name, watch, active } of rows) {
     const s = watch.samples;
+    const { a, b } = watch;
     log(
-      `  ${name.padEnd(12)} ${ms(percentile(s, 50)).padStart(14)} ${ms(percentile(s, 95)).padStart(7)} ${ms(s.at(-1)).padStart(7)} ${watch.notModifiedPerMinute.toFixed(1).padStart(13)} ${watch.requestsPerMinute.toFixed(1).padStart(17)} ${active.requests.toFixed(0).padStart(24)} ${active.reports.toFixed(0).padStart(18)}`,
+      `  ${name.padEnd(12)} ${ms(percentile(s, 50)).padStart(14)} ${ms(percentile(s, 95)).padStart(7)} ${ms(s.at(-1)).padStart(7)} ${watch.edits.toFixed(0).padStart(11)} ${b.notModified.toFixed(1).padStart(13)} ${a.notModified.toFixed(1).padStart(5)} ${b.requests.toFixed(1).padStart(18)} ${a.requests.toFixed(1).padStart(6)} ${active.requests.toFixed(0).padStart(24)} ${active.reports.toFixed(0).padStart(18)}`,
     );
   }
   const [live, off] = rows;

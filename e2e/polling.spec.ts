@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { draftInList } from "./support/drafts-page";
+import { bodyField, draftInList, newDraft, titleField } from "./support/drafts-page";
 import { expect, signIn, test } from "./support/fixtures";
 
 /** An API request a test counts: the poke stream stays open, so it is left out. */
@@ -136,4 +136,35 @@ test("without a stream, a hidden tab is silent, and an idle device shows the lat
   await page.keyboard.press("Shift");
   await expect(draftInList(page, "Written on the phone")).toBeVisible();
   await context.close();
+});
+
+test("while one device types, the other asks only for what changed, and the typist's own saves cost it no reads", async ({
+  openDevices,
+}) => {
+  const [a, b] = await openDevices(2);
+  await newDraft(a.page, { title: "Watched" });
+  await draftInList(b.page, "Watched").click();
+  await expect(titleField(b.page)).toHaveValue("Watched");
+  const answers: Record<"a" | "b", string[]> = { a: [], b: [] };
+  for (const [name, device] of [
+    ["a", a],
+    ["b", b],
+  ] as const)
+    device.page.on("response", (response) => {
+      if (!counted(response.url())) return;
+      const { pathname } = new URL(response.url());
+      answers[name].push(`${response.request().method()} ${response.status()} ${pathname}`);
+    });
+  for (const text of ["one", "one two", "one two three"]) {
+    await bodyField(a.page).fill(text);
+    await expect(bodyField(b.page)).toHaveValue(text);
+  }
+  const notPulse = (answer: string) => !answer.endsWith("/api/pulse");
+  // B refetched the draft and the list; the cart badge, unchanged, was not asked for.
+  expect(answers.b.filter(notPulse).filter((answer) => answer.includes(" 304 "))).toEqual([]);
+  expect(answers.b.filter((answer) => answer.endsWith("/api/cart"))).toEqual([]);
+  expect(answers.b.filter((answer) => answer.startsWith("GET 200 /api/drafts/"))).not.toEqual([]);
+  // A's pokes were of its own saves: it read nothing back.
+  expect(answers.a.filter(notPulse).filter((answer) => answer.startsWith("GET"))).toEqual([]);
+  expect(answers.a.filter((answer) => answer.startsWith("PUT 200"))).not.toEqual([]);
 });

@@ -12,13 +12,16 @@ export function DraftEditor({ listedVersion, ...props }: EditorProps & { listedV
   const guest = useIsGuest();
   const { poll, gone, sync, snapshot } = useSyncedDoc(draftKind, id);
 
-  // The list may know of a newer version before this draft's own answer does: fetch it now.
-  const shownVersion = snapshot?.version;
-  const refetch = poll.mutate;
+  // The list may know of a newer version before this draft's own answer does: fetch it now,
+  // unless that answer is on its way. (A save of this page puts its answer in the cache before
+  // the list, so it fetches nothing.)
+  const fetchedVersion = poll.data?.[draftKind.name]?.version ?? 0;
+  const shownVersion = snapshot === null ? undefined : Math.max(snapshot.version, fetchedVersion);
+  const { mutate: refetch, isValidating } = poll;
   useEffect(() => {
-    if (listedVersion !== undefined && shownVersion !== undefined && listedVersion > shownVersion)
-      void refetch();
-  }, [listedVersion, shownVersion, refetch]);
+    if (isValidating || listedVersion === undefined || shownVersion === undefined) return;
+    if (listedVersion > shownVersion) void refetch();
+  }, [listedVersion, shownVersion, refetch, isValidating]);
 
   if (!snapshot || !sync) {
     return (

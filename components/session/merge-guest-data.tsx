@@ -28,7 +28,7 @@ export function MergeGuestData() {
       (result) => {
         if (!result) return;
         // Everything shown may have changed, even a draft opened as a guest that now exists.
-        client.revalidateShown();
+        client.revalidateShown(null);
         if (result.imported) setMessage(describe(result));
       },
       () =>

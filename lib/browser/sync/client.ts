@@ -6,7 +6,12 @@ import {
   type DeviceStorage,
   deleteHandoffDatabases,
 } from "@/lib/browser/device/storage";
-import { type ApiClientError, createHttp, type Http } from "@/lib/browser/http/client";
+import {
+  type ApiClientError,
+  type ApiRequest,
+  createHttp,
+  type Http,
+} from "@/lib/browser/http/client";
 import { GUEST_KEY, GUEST_OUTBOX_KEY, GuestStore } from "@/lib/browser/sync/guest-store";
 import { createLocalApi } from "@/lib/browser/sync/local-api";
 import {
@@ -16,13 +21,14 @@ import {
   signInAfter,
 } from "@/lib/shared/auth/session-end";
 import { GUEST_TTL_MS } from "@/lib/shared/guest/limits";
-import { docKey, type SyncedKind, versionTag } from "@/lib/shared/sync/kind";
+import { docKey, type SyncedKind, storedKindOf, versionTag } from "@/lib/shared/sync/kind";
+import { OWN_MARKERS_HEADER } from "@/lib/shared/sync/live";
 import type { Versioned } from "@/lib/shared/sync/types";
 import { browserLocks, holdLock, holdWhenFree, type Locks, withFreeLock } from "./doc-locks";
 import { DocSync, type DocTransport } from "./doc-sync";
 import type { OpenEventSource } from "./live";
 import { OutboxStore } from "./outbox";
-import { PULSE_URL, startPulse, watchStorage } from "./pulse";
+import { PULSE_URL, type Pulse, startPulse, watchStorage } from "./pulse";
 import { browserChannel, type OpenChannel, TabChannel, type TabMessage } from "./tab-channel";
 
 /** Whose data a client syncs: a signed-in user's (the API) or a guest's (this browser). */
@@ -87,6 +93,10 @@ export class SyncClient {
   private readonly liveOwners = new Set<string>();
   /** Each editor's outbox owner. */
   private readonly owners = new WeakMap<object, string>();
+  /** While started, for a signed-in user. */
+  private pulse: Pulse | null = null;
+  /** Saves, creates and deletes under way: a poke waits for their answers (see ownCommits). */
+  private readonly writing = new Set<Promise<unknown>>();
   private replaying: Promise<void> | null = null;
   private replayer = false;
   private ended = false;
@@ -155,15 +165,20 @@ export class SyncClient {
       if (this.replayer) void this.replayOutbox();
     };
     window.addEventListener("online", onOnline);
-    const stopPulse =
+    const pulse =
       this.scope.kind === "user"
         ? startPulse(this.http, this.revalidateShown, {
             live: this.openStream,
             onEnded: (reason) => this.endSession(reason),
+            writesSettled: () => Promise.allSettled([...this.writing]),
           })
-        : watchStorage(GUEST_KEY, this.revalidateShown);
+        : null;
+    this.pulse = pulse;
+    const stopWatching = pulse ? null : watchStorage(GUEST_KEY, () => this.revalidateShown(null));
     return () => {
-      stopPulse();
+      pulse?.stop();
+      stopWatching?.();
+      this.pulse = null;
       window.removeEventListener("online", onOnline);
       resign();
       this.replayer = false;
@@ -206,12 +221,34 @@ export class SyncClient {
     return response.body;
   };
 
-  /** Everything the page shows is fetched again; what did not change answers 304. */
-  readonly revalidateShown = () => {
-    void this.swr.mutate(
-      (key) => typeof key === "string" && key.startsWith("/api/") && key !== PULSE_URL,
-    );
+  /**
+   * What the page shows of these kinds (the store's names; null: of every kind) is fetched
+   * again, as are URLs of no synced kind; what did not change answers 304.
+   */
+  readonly revalidateShown = (kinds: readonly string[] | null) => {
+    void this.swr.mutate((key) => {
+      if (typeof key !== "string" || !key.startsWith("/api/") || key === PULSE_URL) return false;
+      const stored = kinds && storedKindOf(this.kinds, key);
+      return !stored || (kinds?.includes(stored) ?? true);
+    });
   };
+
+  /**
+   * A write whose answer names the markers it made (OWN_MARKERS_HEADER): their pokes need no
+   * refetch here, as the caller puts the answer on the page.
+   */
+  private async write<T>(url: string, init: ApiRequest) {
+    const answer = this.http<T>(url, init);
+    this.writing.add(answer);
+    try {
+      const response = await answer;
+      const markers = (response.headers.get(OWN_MARKERS_HEADER) ?? "").split(",").map(Number);
+      this.pulse?.ownCommits(markers.filter((m) => Number.isSafeInteger(m) && m > 0));
+      return response;
+    } finally {
+      this.writing.delete(answer);
+    }
+  }
 
   /** After a write the client knows the new state: the cache and the page show it at once. */
   remember(url: string, etag: string | null, body: unknown) {
@@ -309,7 +346,7 @@ export class SyncClient {
     const { collection } = kind;
     return {
       save: async (data, baseVersion, { keepalive }) => {
-        const { body, etag } = await this.http<Record<string, View | undefined>>(url, {
+        const { body, etag } = await this.write<Record<string, View | undefined>>(url, {
           method: "PUT",
           json: data,
           keepalive,
@@ -346,7 +383,7 @@ export class SyncClient {
     const request = { method: "POST", json: { id: crypto.randomUUID(), ...fields } };
     for (let attempt = 0; ; attempt++) {
       try {
-        const { body, etag } = await this.http<Record<string, View | undefined>>(
+        const { body, etag } = await this.write<Record<string, View | undefined>>(
           collection.url,
           request,
         );
@@ -365,7 +402,7 @@ export class SyncClient {
 
   async remove<T, View>(kind: SyncedKind<T, View>, id: string): Promise<void> {
     const collection = this.collectionOf(kind);
-    await this.http(kind.url(id), { method: "DELETE" });
+    await this.write(kind.url(id), { method: "DELETE" });
     this.lastSeen.delete(kind.url(id));
     await this.swr.mutate<Record<string, Array<{ id: string }>>>(
       collection.url,

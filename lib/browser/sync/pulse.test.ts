@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiClientError, type ApiResponse, type Http } from "@/lib/browser/http/client";
 import { SAFETY_POLL_MS } from "@/lib/shared/sync/presence";
 import { LIVE_REOPEN_MS } from "./live";
-import { startPulse } from "./pulse";
+import { type PulseOptions, startPulse } from "./pulse";
 
 /** The browser's EventSource as far as the pulse uses it: tests play the server's events. */
 class FakeSource extends EventTarget {
@@ -28,8 +28,9 @@ class FakeSource extends EventTarget {
 
 const page = { visibilityState: "visible" as DocumentVisibilityState };
 
-function setup() {
+function setup(extra: Partial<PulseOptions> = {}) {
   let marker = 1;
+  let kinds: Record<string, number> = {};
   let answer: "ok" | "offline" | "401" = "ok";
   const pulses: number[] = [];
   const http: Http = async <T>() => {
@@ -40,24 +41,29 @@ function setup() {
       status: 200,
       etag: `"m${marker}"`,
       headers: new Headers(),
-      body: { marker } as T,
+      body: { marker, kinds, activeAt: 0 } as T,
     } satisfies ApiResponse<T>;
   };
-  const revalidations: number[] = [];
+  /** The kinds of each refetch; null: everything. */
+  const revalidations: (readonly string[] | null)[] = [];
   const ended: string[] = [];
-  const stop = startPulse(http, () => revalidations.push(Date.now()), {
+  const pulse = startPulse(http, (changed) => revalidations.push(changed), {
     live: (url) => new FakeSource(url) as unknown as EventSource,
     onEnded: (reason) => ended.push(reason),
+    ...extra,
   });
   const source = () => FakeSource.opened.at(-1) as FakeSource;
   return {
-    stop,
+    stop: () => pulse.stop(),
+    pulse,
     pulses,
     revalidations,
     ended,
     source,
-    setMarker: (m: number) => {
+    /** The user's marker moves to `m`, made by a commit to `kind`. */
+    setMarker: (m: number, kind = "draft") => {
       marker = m;
+      kinds = { ...kinds, [kind]: m };
     },
     answerWith: (next: typeof answer) => {
       answer = next;
@@ -86,11 +92,100 @@ describe("the pulse with a poke stream", () => {
     const settled = t.pulses.length;
     await vi.advanceTimersByTimeAsync(SAFETY_POLL_MS - 100);
     expect(t.pulses.length).toBe(settled); // not one poll for 45 s
+    t.setMarker(2);
     t.source().emit("poke", { marker: 2 });
     t.source().emit("poke", { marker: 2 }); // the same marker again: nothing new
-    expect(t.revalidations).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(200);
-    expect(t.pulses.length).toBe(settled + 1); // the safety net
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.pulses.length).toBe(settled + 1); // which kinds changed?
+    expect(t.revalidations).toEqual([["draft"]]);
+    await vi.advanceTimersByTimeAsync(SAFETY_POLL_MS + 100);
+    expect(t.pulses.length).toBe(settled + 2); // the safety net
+    t.stop();
+  });
+
+  it("refetches only the kinds that changed since the marker it knew", async () => {
+    const t = setup();
+    await vi.advanceTimersByTimeAsync(0);
+    t.source().emit("marker", { marker: 1 });
+    t.setMarker(2, "cart");
+    t.setMarker(3, "draft");
+    t.source().emit("poke", { marker: 3 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.revalidations).toEqual([["cart", "draft"]]);
+    t.setMarker(4, "position");
+    t.source().emit("poke", { marker: 4 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.revalidations).toEqual([["cart", "draft"], ["position"]]);
+    t.stop();
+  });
+
+  it("a poke of the page's own save costs nothing; one with another device's change refetches", async () => {
+    const t = setup();
+    await vi.advanceTimersByTimeAsync(0);
+    t.source().emit("marker", { marker: 1 });
+    const settled = t.pulses.length;
+    t.setMarker(2);
+    t.pulse.ownCommits([2]);
+    t.source().emit("poke", { marker: 2 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.pulses.length).toBe(settled);
+    expect(t.revalidations).toEqual([]);
+    // Another device saved (3), then this page (4): the poke of 4 must not hide 3.
+    t.setMarker(3);
+    t.setMarker(4);
+    t.pulse.ownCommits([4]);
+    t.source().emit("poke", { marker: 4 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.pulses.length).toBe(settled + 1);
+    expect(t.revalidations).toEqual([["draft"]]);
+    t.stop();
+  });
+
+  it("a poke that comes before the answer to this page's own save waits for it", async () => {
+    let answered = () => {};
+    const saving = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
+    const t = setup({ writesSettled: () => saving });
+    await vi.advanceTimersByTimeAsync(0);
+    t.source().emit("marker", { marker: 1 });
+    const settled = t.pulses.length;
+    t.setMarker(2);
+    t.source().emit("poke", { marker: 2 }); // the stream was quicker than the save's answer
+    await vi.advanceTimersByTimeAsync(0);
+    t.pulse.ownCommits([2]);
+    answered();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.pulses.length).toBe(settled);
+    expect(t.revalidations).toEqual([]);
+    t.stop();
+  });
+
+  it("a poke whose pulse gets no answer refetches everything, so the poke alone delivers", async () => {
+    const t = setup();
+    await vi.advanceTimersByTimeAsync(0);
+    t.source().emit("marker", { marker: 1 });
+    t.answerWith("offline"); // e.g. the pulse is blocked, the stream is not
+    t.source().emit("poke", { marker: 2 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.revalidations).toEqual([null]);
+    t.source().emit("poke", { marker: 2 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.revalidations).toEqual([null]);
+    t.stop();
+  });
+
+  it("a poke while a pulse is under way asks again once that answer is in", async () => {
+    const t = setup();
+    await vi.advanceTimersByTimeAsync(0);
+    t.source().emit("marker", { marker: 1 });
+    window.dispatchEvent(new Event("focus"));
+    t.source().fail(); // polls at once: a pulse under way
+    t.source().emit("marker", { marker: 1 });
+    t.setMarker(2);
+    t.source().emit("poke", { marker: 2 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.revalidations).toEqual([["draft"]]);
     t.stop();
   });
 

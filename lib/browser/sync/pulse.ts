@@ -1,5 +1,6 @@
 import { ApiClientError, type Http } from "@/lib/browser/http/client";
 import type { SessionEnd } from "@/lib/shared/auth/session-end";
+import type { PulseAnswer } from "@/lib/shared/sync/live";
 import {
   FAST_POLL_MS,
   LIVE_PRESENCE_REPORT_MS,
@@ -27,18 +28,36 @@ export interface PulseOptions {
   live: OpenEventSource | null;
   /** The stream said the session ended, and why. */
   onEnded: (reason: SessionEnd) => void;
+  /** Settles once this page's saves under way now have their answers (and so their markers). */
+  writesSettled?: () => Promise<unknown>;
 }
+
+/** Refetches what the page shows of these kinds (the store's names), or of every kind: null. */
+export type Revalidate = (kinds: readonly string[] | null) => void;
+
+export interface Pulse {
+  /** The markers this page's own saves made (their answers' OWN_MARKERS_HEADER). */
+  ownCommits(markers: readonly number[]): void;
+  stop(): void;
+}
+
+/** Own commits further than this past the known marker are not tracked: the page just asks. */
+const OWN_SPAN = 1000;
 
 /**
  * What keeps a signed-in tab up to date. While the tab is visible it holds the poke stream
- * (lib/browser/sync/live.ts): a poke whose marker is new refetches what the page shows, and
- * the pulse, a poll of the marker, runs only as a safety net every 45 s. When the stream
- * cannot open or breaks, the pulse's own schedule takes over at once (see nextDelay): fast
- * while anyone is active, backing off when not. A hidden tab does neither, and any key,
- * pointer, focus or the tab becoming visible on an idle device polls at once. Returns the
- * function that stops it.
+ * (lib/browser/sync/live.ts), and the pulse, a poll of the marker, runs only as a safety net
+ * every 45 s. When the stream cannot open or breaks, the pulse's own schedule takes over at
+ * once (see nextDelay): fast while anyone is active, backing off when not. A hidden tab does
+ * neither, and any key, pointer, focus or the tab becoming visible on an idle device polls at
+ * once.
+ *
+ * A new marker that only this page's own saves made changes nothing (the page shows those
+ * already). Any other: a poke asks the pulse which kinds changed, and the page refetches just
+ * those, so what did not change is not asked for ("nothing new" answers are for the safety
+ * net only).
  */
-export function startPulse(http: Http, revalidate: () => void, options: PulseOptions) {
+export function startPulse(http: Http, revalidate: Revalidate, options: PulseOptions): Pulse {
   const state: PollState = {
     // A page just opened is being looked at: fast for the first minute, like any activity.
     localActivityAt: Date.now(),
@@ -50,6 +69,14 @@ export function startPulse(http: Http, revalidate: () => void, options: PulseOpt
   let etag: string | null = null;
   /** The user's marker as last learnt; null until the first answer (the page fetched at mount). */
   let marker: number | null = null;
+  /** Markers of this page's own commits, past `marker`. */
+  const own = new Set<number>();
+  /** A poke came while a pulse was under way: that answer may predate it, so ask once more. */
+  let askAgain = false;
+  /** The marker of the poke the pulse under way was sent for. */
+  let askedFor = 0;
+  /** The newest marker a poke told of. */
+  let pokedTo = 0;
   let reportedAt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<PulseOutcome> | null = null;
@@ -63,21 +90,71 @@ export function startPulse(http: Http, revalidate: () => void, options: PulseOpt
     if (!stopped && !hidden()) timer = setTimeout(() => void pulse(), delay);
   };
 
-  const learn = (next: number) => {
-    if (marker !== null && next > marker) {
-      state.newsAt = Date.now();
-      revalidate();
+  const onlyOwn = (from: number, to: number) => {
+    if (to - from > OWN_SPAN) return false;
+    for (let m = from + 1; m <= to; m++) if (!own.has(m)) return false;
+    return true;
+  };
+  const pass = (next: number) => {
+    marker = next;
+    for (const m of own) if (m <= next) own.delete(m);
+  };
+
+  /** The pulse answered with a new marker and the kinds it changed: refetch those. */
+  const learn = ({ marker: next, kinds }: PulseAnswer) => {
+    if (marker === null || next <= marker || onlyOwn(marker, next)) {
+      if (marker === null || next > marker) pass(next);
+      return;
     }
-    if (marker === null || next > marker) marker = next;
+    const since = marker;
+    const changed = Object.keys(kinds).filter((kind) => (kinds[kind] ?? 0) > since);
+    state.newsAt = Date.now();
+    revalidate(changed.length ? changed : null);
+    pass(next);
+  };
+
+  /**
+   * The stream says the marker is `next` now, not what changed: the pulse tells. A save of
+   * this page still under way may be what moved it, so its answer is awaited first.
+   */
+  const poked = (next: number) => {
+    pokedTo = Math.max(pokedTo, next);
+    if (marker === null || next <= marker) return;
+    const settled = options.writesSettled?.();
+    if (settled) void settled.then(() => weigh(next));
+    else weigh(next);
+  };
+  const weigh = (next: number) => {
+    if (stopped || marker === null || next <= marker) return;
+    if (onlyOwn(marker, next)) return pass(next);
+    if (!inFlight) {
+      askedFor = next;
+      void pulse();
+    } else if (next > askedFor) askAgain = true;
   };
 
   const pulse = (): Promise<PulseOutcome> => {
     if (stopped) return Promise.resolve("failed");
-    inFlight ??= ask().finally(() => {
-      inFlight = null;
-      state.lastDelay = nextDelay(state, Date.now());
-      schedule(state.lastDelay);
-    });
+    inFlight ??= ask()
+      .then((outcome) => {
+        // No answer to say what the poke was about: refetch everything, as a poll would.
+        if (outcome === "failed" && marker !== null && pokedTo > marker) {
+          state.newsAt = Date.now();
+          revalidate(null);
+          pass(pokedTo);
+        }
+        return outcome;
+      })
+      .finally(() => {
+        inFlight = null;
+        if (askAgain) {
+          askAgain = false;
+          void pulse();
+          return;
+        }
+        state.lastDelay = nextDelay(state, Date.now());
+        schedule(state.lastDelay);
+      });
     return inFlight;
   };
 
@@ -87,7 +164,7 @@ export function startPulse(http: Http, revalidate: () => void, options: PulseOpt
     const reportEvery = state.live ? LIVE_PRESENCE_REPORT_MS : PRESENCE_REPORT_MS;
     const report = state.localActivityAt > reportedAt && now - reportedAt >= reportEvery;
     try {
-      const answer = await http<{ marker: number }>(PULSE_URL, {
+      const answer = await http<PulseAnswer>(PULSE_URL, {
         headers: {
           ...(etag ? { "If-None-Match": etag } : {}),
           ...(report ? { "Handoff-Active": "1" } : {}),
@@ -97,7 +174,7 @@ export function startPulse(http: Http, revalidate: () => void, options: PulseOpt
       state.remoteActivityAt = Number(answer.headers.get("handoff-active-at") ?? 0);
       if (answer.status !== 304 && answer.body) {
         etag = answer.etag;
-        learn(answer.body.marker);
+        learn(answer.body);
       }
       return "answered";
     } catch (error) {
@@ -114,12 +191,14 @@ export function startPulse(http: Http, revalidate: () => void, options: PulseOpt
         opened(next) {
           state.live = true;
           // Nothing learnt yet: the page's data may be older than this marker, so check it.
-          if (marker === null) revalidate();
-          learn(next);
+          if (marker === null) {
+            revalidate(null);
+            marker = next;
+          } else poked(next);
           state.lastDelay = nextDelay(state, Date.now());
-          schedule(state.lastDelay);
+          if (!inFlight) schedule(state.lastDelay);
         },
-        poked: learn,
+        poked,
         broken() {
           if (!state.live) return;
           state.live = false;
@@ -171,12 +250,17 @@ export function startPulse(http: Http, revalidate: () => void, options: PulseOpt
   document.addEventListener("visibilitychange", onVisibility);
   if (!hidden()) openLive();
   void pulse();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-    closeStream();
-    for (const event of ACTIVITY_EVENTS) window.removeEventListener(event, onActivity);
-    document.removeEventListener("visibilitychange", onVisibility);
+  return {
+    ownCommits(markers) {
+      for (const m of markers) if (marker === null || m > marker) own.add(m);
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      closeStream();
+      for (const event of ACTIVITY_EVENTS) window.removeEventListener(event, onActivity);
+      document.removeEventListener("visibilitychange", onVisibility);
+    },
   };
 }
 

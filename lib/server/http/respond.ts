@@ -1,7 +1,9 @@
 import "server-only";
 import { type NextRequest, NextResponse } from "next/server";
+import { withCommits } from "@/lib/server/store/written";
 import { recordRequest, telemetryOn } from "@/lib/server/telemetry/metrics";
 import { AppError, type ErrorBody } from "@/lib/shared/errors";
+import { OWN_MARKERS_HEADER } from "@/lib/shared/sync/live";
 import { assertSameOrigin } from "./same-origin";
 
 /** Per-user JSON must never sit in a shared cache, nor in the browser's disk cache. */
@@ -39,8 +41,9 @@ export function errorResponse(error: unknown) {
 }
 
 /**
- * Wraps a route handler: cross-site writes are refused before it runs, and every thrown error
- * becomes the one JSON error shape.
+ * Wraps a route handler: cross-site writes are refused before it runs, every thrown error
+ * becomes the one JSON error shape, and an answer to a request that committed says with which
+ * markers (OWN_MARKERS_HEADER).
  */
 export function route<C>(handler: (request: NextRequest, context: C) => Promise<Response>) {
   return async (request: NextRequest, context: C) => {
@@ -48,7 +51,9 @@ export function route<C>(handler: (request: NextRequest, context: C) => Promise<
     let response: Response;
     try {
       assertSameOrigin(request);
-      response = await handler(request, context);
+      const [answer, markers] = await withCommits(() => handler(request, context));
+      if (markers.length) answer.headers.set(OWN_MARKERS_HEADER, markers.join(","));
+      response = answer;
     } catch (error) {
       response = errorResponse(error);
     }

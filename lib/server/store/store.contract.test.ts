@@ -5,6 +5,7 @@ import { createCosmosStore } from "./cosmos";
 import { createSqliteStore } from "./sqlite";
 import { startTestCosmosServer } from "./test-cosmos-server.mjs";
 import type { Store, StoredDoc } from "./types";
+import { withCommits } from "./written";
 
 type Harness = { store: Store; stop: () => Promise<void> };
 
@@ -237,6 +238,29 @@ describe.each(adapters)("store contract: %s", (_name, start) => {
     ).toBe("conflict");
   });
 
+  it("records the marker at which each kind last changed, and tells a request its commits", async () => {
+    const userId = randomUUID();
+    const [draft, created] = await withCommits(() =>
+      store.createDoc({ id: randomUUID(), userId, kind: "draft", data: {} }),
+    );
+    const [, both] = await withCommits(() =>
+      store.commit(userId, [
+        { op: "create", kind: "cart", id: randomUUID(), data: {} },
+        { op: "replace", kind: "draft", id: draft.id, data: { a: 1 }, expectedVersion: 1 },
+      ]),
+    );
+    const [, deleted] = await withCommits(async () => {
+      await store.createDoc({ id: randomUUID(), userId, kind: "position", data: {} });
+      await rejection(store.updateDoc(userId, "draft", draft.id, {}, 1)); // stale: no commit
+      return store.deleteDoc(userId, "draft", draft.id);
+    });
+    const control = await store.getControl(userId);
+    expect([created, both, deleted]).toEqual([[1], [2], [3, 4]]);
+    expect(control.marker).toBe(4);
+    expect(control.kinds).toEqual({ draft: 4, cart: 2, position: 3 });
+    expect((await store.getControl(randomUUID())).kinds).toEqual({});
+  });
+
   it("refuses a document larger than the limit and stores nothing", async () => {
     const userId = randomUUID();
     const big = { text: "x".repeat(5000) };
@@ -284,6 +308,7 @@ describe.each(adapters)("store contract: %s", (_name, start) => {
     }));
     expect(await store.getControl(userId)).toEqual({
       marker: before.marker,
+      kinds: before.kinds,
       sessionsValidAfter: 42,
       revoked: [{ sid: "s", startedAt: 1, expiresAt: 2 }],
       activeAt: 0,
@@ -304,6 +329,7 @@ describe.each(adapters)("store contract: %s", (_name, start) => {
     await store.updateSessions(fresh, () => ({ sessionsValidAfter: 7, revoked: [] }));
     expect(await store.getControl(fresh)).toEqual({
       marker: 0,
+      kinds: {},
       sessionsValidAfter: 7,
       revoked: [],
       activeAt: 0,

@@ -42,8 +42,13 @@ export interface RevokedSession {
  * must learn soon about its session. One point read answers "changed?" and "still signed in?".
  */
 export interface UserControl {
-  /** Grows with every write to any of the user's documents. */
+  /** Grows by one with every commit to the user's documents. */
   marker: number;
+  /**
+   * The marker of the last commit that changed each kind, so a device told "something changed"
+   * refetches only the kinds that did. A kind missing here has not changed since this was kept.
+   */
+  kinds: Partial<Record<DocKind, number>>;
   /** Sessions that began before this time (ms since the epoch) are over. 0: none. */
   sessionsValidAfter: number;
   revoked: RevokedSession[];

@@ -11,6 +11,7 @@ const title = (fields: DraftFields) => fields.title.trim() || "Untitled";
  */
 export const draftKind: SyncedKind<DraftFields, Draft> = {
   name: "draft",
+  stores: "draft",
   empty: { title: "", body: "" },
   schema: () => import("./schema").then((module) => module.updateDraftSchema),
   url: draftUrl,

@@ -61,6 +61,8 @@ export interface ListEntry {
 export interface SyncedKind<T = Record<string, unknown>, View = unknown> {
   /** Names the kind in the outbox and tab messages, and is the API answer's field: `{ cart }`. */
   readonly name: string;
+  /** What the store calls these documents: a change to them refetches this kind's URLs. */
+  readonly stores: DocKind;
   /** A new document's data. */
   readonly empty: T;
   /**
@@ -90,6 +92,13 @@ export const versionTag = (version: number) => `"v${version}"`;
 export function parseVersionTag(tag: string): number | null {
   const match = /^"v(\d{1,15})"$/.exec(tag.trim());
   return match ? Number(match[1]) : null;
+}
+
+/** The store's kind behind one of `kinds`' URLs (a document or a list), or null if none. */
+export function storedKindOf(kinds: readonly SyncedKind[], url: string): DocKind | null {
+  for (const kind of kinds)
+    if (kind.collection?.url === url || idInUrl(kind, url) !== null) return kind.stores;
+  return null;
 }
 
 /** One document's name in the outbox, the document locks and tab messages. */
@@ -141,6 +150,7 @@ export function singletonKind<T>(spec: {
   const { path, stored, ...rest } = spec;
   return {
     ...rest,
+    stores: stored.kind,
     stored: { kind: stored.kind, id: perId(stored.id) },
     url: perId(path),
     view: ({ version, data, updatedAt }) => ({ version, data, updatedAt }),

@@ -8,3 +8,15 @@ export const LIVE_URL = "/api/live";
 export const LIVE_HEARTBEAT_MS = 25_000;
 /** How long the browser waits before reconnecting a stream that broke or ended itself. */
 export const LIVE_RETRY_MS = 2_000;
+/**
+ * On the answer to a request that committed: the markers its commits made (comma-separated).
+ * The device that saved knows those changes already, so their pokes cost it nothing.
+ */
+export const OWN_MARKERS_HEADER = "Handoff-Markers";
+
+/** The pulse's answer: the user's marker, and the marker at which each kind last changed. */
+export interface PulseAnswer {
+  marker: number;
+  kinds: Partial<Record<string, number>>;
+  activeAt: number;
+}

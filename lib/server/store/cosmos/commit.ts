@@ -7,7 +7,8 @@ import {
 } from "@azure/cosmos";
 import { AppError } from "@/lib/shared/errors";
 import { serializeData } from "../doc-size";
-import type { StoredDoc, StoreLimits, WriteOp } from "../types";
+import type { DocKind, StoredDoc, StoreLimits, WriteOp } from "../types";
+import { noteCommitted } from "../written";
 import {
   ATTEMPTS,
   type Cosmos,
@@ -26,12 +27,21 @@ export function toDoc<T>(item: Item<StoredDoc<T>>): StoredDoc<T> {
 const versionConflict = (current: StoredDoc) =>
   new AppError("version_conflict", "This was changed elsewhere since you loaded it", { current });
 
-/** The control document with its marker moved on by one, at `at` (ms since the epoch). */
-export const bumped = (userId: string, marker: MarkerItem | null, at: number): MarkerItem => ({
-  ...(marker ?? emptyMarker(userId)),
-  version: (marker?.version ?? 0) + 1,
-  changedAt: at,
-});
+/**
+ * The control document with its marker moved on by one, at `at` (ms since the epoch), and
+ * recorded for the kinds written.
+ */
+export function bumped(
+  userId: string,
+  marker: MarkerItem | null,
+  at: number,
+  kinds: readonly DocKind[],
+): MarkerItem {
+  const version = (marker?.version ?? 0) + 1;
+  const changed = { ...marker?.kinds };
+  for (const kind of kinds) changed[kind] = version;
+  return { ...(marker ?? emptyMarker(userId)), version, changedAt: at, kinds: changed };
+}
 
 /** The operation of one write, and the document it leaves. */
 async function prepare(
@@ -106,12 +116,16 @@ export function cosmosCommit(cosmos: Cosmos, limits: StoreLimits) {
         const marker = await read<MarkerItem>(c, MARKER_ID, userId);
         const writes = [];
         for (const write of ops) writes.push(await prepare(cosmos, c, userId, write, now, limits));
+        const next = bumped(userId, marker, clock(), [...new Set(ops.map((op) => op.kind))]);
         const statuses = await batch(c, userId, [
-          guardedWrite(marker, bumped(userId, marker, clock())),
+          guardedWrite(marker, next),
           ...writes.map((write) => write.op),
         ]);
         const failed = statuses.findIndex((status) => status >= 400 && status !== 424);
-        if (failed === -1) return writes.map((write) => write.doc);
+        if (failed === -1) {
+          noteCommitted(next.version);
+          return writes.map((write) => write.doc);
+        }
         if (failed === 0) continue; // the marker moved: another write of this user, try again
         const write = ops[failed - 1] as WriteOp;
         throw await failure(cosmos, c, userId, write, statuses[failed] as number);

@@ -11,7 +11,7 @@ import {
 } from "@azure/cosmos";
 import { addRequestCharge } from "@/lib/server/telemetry/metrics";
 import { AppError } from "@/lib/shared/errors";
-import type { SessionControl, StoreLimits } from "../types";
+import type { DocKind, SessionControl, StoreLimits } from "../types";
 
 export interface CosmosStoreOptions {
   endpoint: string;
@@ -42,6 +42,7 @@ export interface MarkerItem extends SessionControl {
   activeAt?: number;
   deletedAt?: number;
   changedAt?: number;
+  kinds?: Partial<Record<DocKind, number>>;
 }
 
 export const emptyMarker = (userId: string): MarkerItem => ({

@@ -9,6 +9,7 @@ const toControl = (item: MarkerItem | null): UserControl => ({
   activeAt: item?.activeAt ?? 0,
   deletedAt: item?.deletedAt ?? 0,
   changedAt: item?.changedAt ?? 0,
+  kinds: item?.kinds ?? {},
 });
 
 /** The control document of each user: marker, session state, presence, deletion. */

@@ -2,6 +2,7 @@ import "server-only";
 import { BulkOperationType, type Container } from "@azure/cosmos";
 import { AppError } from "@/lib/shared/errors";
 import type { DocKind, DocumentsPort, NewDoc, StoredDoc, StoreLimits } from "../types";
+import { noteCommitted } from "../written";
 import { bumped, cosmosCommit, toDoc } from "./commit";
 import {
   ATTEMPTS,
@@ -110,11 +111,15 @@ export function cosmosDocuments(cosmos: Cosmos, limits: StoreLimits) {
           const current = await read<StoredDoc>(c, id, userId);
           if (current?.kind !== kind) return false;
           const marker = await read<MarkerItem>(c, MARKER_ID, userId);
+          const next = bumped(userId, marker, clock(), [kind]);
           const [markerStatus, docStatus] = await batch(c, userId, [
-            guardedWrite(marker, bumped(userId, marker, clock())),
+            guardedWrite(marker, next),
             { operationType: BulkOperationType.Delete, partitionKey: userId, id },
           ]);
-          if ((markerStatus ?? 500) < 400 && (docStatus ?? 500) < 400) return true;
+          if ((markerStatus ?? 500) < 400 && (docStatus ?? 500) < 400) {
+            noteCommitted(next.version);
+            return true;
+          }
           if (docStatus === 404) return false;
         }
         throw new AppError("store_unavailable", "Too many concurrent writes; try again");

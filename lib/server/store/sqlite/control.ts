@@ -1,5 +1,6 @@
 import "server-only";
-import type { ControlChange, ControlPort, SessionControl, UserControl } from "../types";
+import type { ControlChange, ControlPort, DocKind, SessionControl, UserControl } from "../types";
+import { noteCommitted } from "../written";
 import type { Db } from "./database";
 
 interface ControlRow {
@@ -10,10 +11,11 @@ interface ControlRow {
   active_at: number;
   deleted_at: number;
   changed_at: number;
+  kinds: string;
 }
 
 const COLUMNS =
-  "user_id, version, sessions_valid_after, revoked, active_at, deleted_at, changed_at";
+  "user_id, version, sessions_valid_after, revoked, active_at, deleted_at, changed_at, kinds";
 
 const toControl = (row: ControlRow | undefined): UserControl => ({
   marker: row?.version ?? 0,
@@ -22,6 +24,7 @@ const toControl = (row: ControlRow | undefined): UserControl => ({
   activeAt: row?.active_at ?? 0,
   deletedAt: row?.deleted_at ?? 0,
   changedAt: row?.changed_at ?? 0,
+  kinds: row ? JSON.parse(row.kinds) : {},
 });
 
 /**
@@ -39,9 +42,13 @@ export function sqliteControl(db: Db, now: () => number) {
       `INSERT INTO markers (user_id, version, active_at) VALUES (@userId, 0, @at)
        ON CONFLICT (user_id) DO UPDATE SET active_at = max(active_at, @at)`,
     ),
-    bump: db.prepare(
+    bump: db.prepare<{ userId: string; now: number }, { version: number }>(
       `INSERT INTO markers (user_id, version, changed_at) VALUES (@userId, 1, @now)
-       ON CONFLICT (user_id) DO UPDATE SET version = version + 1, changed_at = @now`,
+       ON CONFLICT (user_id) DO UPDATE SET version = version + 1, changed_at = @now
+       RETURNING version`,
+    ),
+    markKinds: db.prepare(
+      "UPDATE markers SET kinds = json_patch(kinds, @patch) WHERE user_id = @userId",
     ),
     setSessions: db.prepare(
       `INSERT INTO markers (user_id, version, sessions_valid_after, revoked, changed_at)
@@ -89,7 +96,13 @@ export function sqliteControl(db: Db, now: () => number) {
   };
   return {
     port,
-    bump: (userId: string) => statements.bump.run({ userId, now: now() }),
+    /** Moves the marker on by one and records it for the kinds written (inside their transaction). */
+    bump: (userId: string, kinds: readonly DocKind[]) => {
+      const { version } = statements.bump.get({ userId, now: now() }) as { version: number };
+      const patch = JSON.stringify(Object.fromEntries(kinds.map((kind) => [kind, version])));
+      statements.markKinds.run({ userId, patch });
+      noteCommitted(version);
+    },
     end: (userId: string, at: number) => statements.end.run({ userId, now: at }),
   };
 }

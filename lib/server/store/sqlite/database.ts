@@ -41,6 +41,7 @@ const MIGRATIONS = [
   "ALTER TABLE markers ADD COLUMN active_at INTEGER NOT NULL DEFAULT 0",
   "ALTER TABLE markers ADD COLUMN deleted_at INTEGER NOT NULL DEFAULT 0",
   "ALTER TABLE markers ADD COLUMN changed_at INTEGER NOT NULL DEFAULT 0",
+  "ALTER TABLE markers ADD COLUMN kinds TEXT NOT NULL DEFAULT '{}'",
 ];
 
 /** Owner-only folder and file: the database holds password hashes and everyone's documents. */

@@ -42,7 +42,7 @@ export function sqliteDocuments(
   }: {
     limits: StoreLimits;
     timestamp: () => string;
-    bump: (userId: string) => void;
+    bump: (userId: string, kinds: readonly DocKind[]) => void;
   },
 ) {
   const statements = {
@@ -98,12 +98,12 @@ export function sqliteDocuments(
 
   const commit = db.transaction((userId: string, ops: WriteOp[], now: string) => {
     const written = ops.map((op) => write(userId, op, now));
-    if (ops.length) bump(userId);
+    if (ops.length) bump(userId, [...new Set(ops.map((op) => op.kind))]);
     return written;
   });
   const deleteDoc = db.transaction((userId: string, kind: DocKind, id: string) => {
     const changed = statements.delete.run(userId, kind, id).changes;
-    if (changed) bump(userId);
+    if (changed) bump(userId, [kind]);
     return changed;
   });
 
