@@ -1,6 +1,6 @@
 // One load generator process of bench/live.mjs (a process holds at most ~20,000 sockets here).
 // It plays `tabs` signed-in tabs, each of its own user: one poke stream each, a safety pulse
-// every 45 s at a random phase, and, for the 10% in use, saves at `writesPerSecond` in all.
+// every `safetyMs` (60 s) at a random phase, and, for the 10% in use, saves at `writesPerSecond` in all.
 // It measures pulse latency from when each pulse was due and poke delay from each save sent.
 import { randomUUID } from "node:crypto";
 import { Agent, request } from "node:http";

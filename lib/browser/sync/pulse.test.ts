@@ -91,7 +91,7 @@ describe("the pulse with a poke stream", () => {
     t.source().emit("marker", { marker: 1 });
     const settled = t.pulses.length;
     await vi.advanceTimersByTimeAsync(SAFETY_POLL_MS - 100);
-    expect(t.pulses.length).toBe(settled); // not one poll for 45 s
+    expect(t.pulses.length).toBe(settled); // not one poll for a minute
     t.setMarker(2);
     t.source().emit("poke", { marker: 2 });
     t.source().emit("poke", { marker: 2 }); // the same marker again: nothing new

@@ -47,7 +47,7 @@ const OWN_SPAN = 1000;
 /**
  * What keeps a signed-in tab up to date. While the tab is visible it holds the poke stream
  * (lib/browser/sync/live.ts), and the pulse, a poll of the marker, runs only as a safety net
- * every 45 s. When the stream cannot open or breaks, the pulse's own schedule takes over at
+ * every 60 s. When the stream cannot open or breaks, the pulse's own schedule takes over at
  * once (see nextDelay): fast while anyone is active, backing off when not. A hidden tab does
  * neither, and any key, pointer, focus or the tab becoming visible on an idle device polls at
  * once.

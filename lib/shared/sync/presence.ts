@@ -15,7 +15,7 @@ export const PRESENCE_REPORT_MS = 15_000;
  * While the poke stream is healthy the pulse is only a safety net: if a poke were ever lost,
  * this is how late the page would notice.
  */
-export const SAFETY_POLL_MS = 45_000;
+export const SAFETY_POLL_MS = 60_000;
 /**
  * With a stream, presence only serves devices that fell back to polling: at most 10 writes an
  * active device-hour.
@@ -36,7 +36,7 @@ export interface PollState {
 }
 
 /**
- * With a healthy stream, the safety net (45 s). Without: 0.5 s while news keeps coming (the
+ * With a healthy stream, the safety net (60 s). Without: 0.5 s while news keeps coming (the
  * last 10 s); 1 s while anyone was active or news came within the minute; else back off x2 up
  * to 30 s.
  */
