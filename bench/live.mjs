@@ -1,12 +1,14 @@
 // `npm run bench:live` (also the last part of `npm run bench`): the poke stream against the
 // pulse alone (HANDOFF_LIVE=off), measured in the same run on this machine, and how many tabs
-// with a stream one instance holds. Needs a previous `next build` (npm run bench builds).
+// with a stream one instance holds, and nginx with two. Needs a previous `next build` (npm run
+// bench builds).
 import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/support/chromium.mjs";
 import { freePortSync, newDataDir, newSecret, TestServer } from "../e2e/support/server.mjs";
 import { signedInCookie } from "../e2e/support/session-cookie.mjs";
+import { startCluster } from "../scripts/cluster.mjs";
 import { contextWithCookie, percentile } from "./scale.mjs";
 
 const log = (...line) => console.log(...line);
@@ -140,10 +142,15 @@ async function activeDevice(base, cookie, minutes, live) {
 
 const rssOf = (pid) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+/** The app instances' memory (nginx's is not counted). */
+const memoryOf = (target) => target.pids().reduce((total, pid) => total + rssOf(pid), 0);
 
-/** Tabs with a stream each, split over two load generator processes (one holds ~20,000 sockets). */
+/**
+ * Tabs with a stream each on `target` ({ url, pids }), split over two load generator processes
+ * (one holds ~20,000 sockets).
+ */
 async function capacityStep(
-  server,
+  target,
   secret,
   tabs,
   baseline,
@@ -152,7 +159,7 @@ async function capacityStep(
   const children = [0, 1].map(() =>
     fork(new URL("./live-load.mjs", import.meta.url), [
       JSON.stringify({
-        base: server.url,
+        base: target.url,
         secret,
         tabs: Math.ceil(tabs / 2),
         seconds,
@@ -165,7 +172,7 @@ async function capacityStep(
   const exited = children.map((child) => new Promise((resolve) => child.once("exit", resolve)));
   const next = (child) => new Promise((resolve) => child.once("message", resolve));
   const opened = await Promise.all(children.map(next));
-  const held = rssOf(server.pid);
+  const held = memoryOf(target);
   const results = await Promise.all(
     children.map((child) => {
       const done = next(child);
@@ -240,45 +247,68 @@ async function latencyFigures(seconds, minutes) {
   );
 }
 
+/**
+ * Steps up the tabs on `target` until pulse p99 reaches 250 ms or poke p99 500 ms. Each step's
+ * memory is read against the instances' before any stream, after a first step warmed them up
+ * (what a step frees is not always given back to the system).
+ */
+async function capacitySteps(target, secret, steps) {
+  await capacityStep(target, secret, 200, 0);
+  const baseline = memoryOf(target);
+  const results = [];
+  for (const tabs of steps) {
+    const step = await capacityStep(target, secret, tabs, baseline);
+    results.push(step);
+    log(
+      `  ${String(tabs).padStart(6)} tabs: ${step.open} streams open (${step.streamErrors} refused), ~${(step.bytesPerStream / 1024).toFixed(1)} KB each; pulse p99 ${ms(step.pulseP99)} (${step.pulses}, ${step.pulseErrors} failed); poke p99 ${ms(step.pokeP99)} after the save was sent (${step.pokes} of ${step.writes} saves, ${step.writeErrors} failed)`,
+    );
+    if (step.pulseP99 >= 250 || step.pokeP99 >= 500 || step.streamErrors || step.pulseErrors) break;
+  }
+  const held = results
+    .filter((s) => s.pulseP99 < 250 && s.pokeP99 < 500 && !s.streamErrors && !s.pulseErrors)
+    .at(-1);
+  log(`  held: ${held?.tabs ?? 0} tabs with pulse p99 < 250 ms and poke p99 < 500 ms`);
+}
+
 async function capacityFigures() {
   log(
     "\nCapacity of one instance: tabs with a stream each (own user), a safety pulse every 60 s, 20 saves/s by the 10% in use:",
   );
   const secret = newSecret();
-  const server = new TestServer({
-    port: freePortSync(),
-    dataDir: newDataDir(),
-    secret,
-    env: { HANDOFF_LIVE_MAX_STREAMS: "30000" }, // the cap (4,000) would end the measurement
-  });
+  // The cap (10,000) would end the measurement.
+  const env = { HANDOFF_LIVE_MAX_STREAMS: "30000" };
+  const server = new TestServer({ port: freePortSync(), dataDir: newDataDir(), secret, env });
   await server.start();
   try {
-    const steps = [];
-    // The server's memory before any stream, after a first step has warmed it up: each step's
-    // memory is read against it (what a step frees is not always given back to the system).
-    await capacityStep(server, secret, 200, 0);
-    const baseline = rssOf(server.pid);
-    for (const tabs of [1000, 2000, 5000, 10_000, 15_000, 19_000]) {
-      const step = await capacityStep(server, secret, tabs, baseline);
-      steps.push(step);
-      log(
-        `  ${String(tabs).padStart(6)} tabs: ${step.open} streams open (${step.streamErrors} refused), ~${(step.bytesPerStream / 1024).toFixed(1)} KB each; pulse p99 ${ms(step.pulseP99)} (${step.pulses}, ${step.pulseErrors} failed); poke p99 ${ms(step.pokeP99)} after the save was sent (${step.pokes} of ${step.writes} saves, ${step.writeErrors} failed)`,
-      );
-      if (step.pulseP99 >= 250 || step.pokeP99 >= 500 || step.streamErrors || step.pulseErrors)
-        break;
-    }
-    const held = steps
-      .filter((s) => s.pulseP99 < 250 && s.pokeP99 < 500 && !s.streamErrors && !s.pulseErrors)
-      .at(-1);
-    log(
-      `  held: ${held?.tabs ?? 0} tabs with pulse p99 < 250 ms and poke p99 < 500 ms. (A process here may hold 20,000 file descriptors: 19,000 is the most this machine can test on one instance.)`,
-    );
-    log(
-      `  feed: one query per ${process.env.HANDOFF_LIVE_FEED_MS ?? 100} ms per instance, ${Math.round(3_600_000 / Number(process.env.HANDOFF_LIVE_FEED_MS ?? 100)).toLocaleString("en")} an hour, whatever the number of streams`,
+    await capacitySteps(
+      { url: server.url, pids: () => [server.pid] },
+      secret,
+      [1000, 2000, 5000, 10_000, 15_000, 19_000],
     );
   } finally {
     await server.stop("SIGTERM");
   }
+  log(
+    "  (a process here may hold 20,000 file descriptors: 19,000 is the most this machine can test on one instance)",
+  );
+  log(
+    `  feed: one query per ${process.env.HANDOFF_LIVE_FEED_MS ?? 100} ms per instance, ${Math.round(3_600_000 / Number(process.env.HANDOFF_LIVE_FEED_MS ?? 100)).toLocaleString("en")} an hour, whatever the number of streams`,
+  );
+
+  log("\nThe same through nginx with 2 instances (npm run cluster; one SQLite file, both cores):");
+  const cluster = await startCluster({ instances: 2, env: { ...env, NEXTAUTH_SECRET: secret } });
+  try {
+    await capacitySteps(
+      { url: cluster.url, pids: () => cluster.instances.map((instance) => instance.pid) },
+      secret,
+      [5000, 10_000, 15_000, 19_000],
+    );
+  } finally {
+    await cluster.stop();
+  }
+  log(
+    "  (nginx holds two connections per stream: 2 workers of 9,500 streams each here, by the same descriptor limit)",
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

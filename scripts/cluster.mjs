@@ -47,6 +47,11 @@ class Instance {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The process's id while it runs (the benchmark reads its memory). */
+  get pid() {
+    return this.#child?.pid;
+  }
+
   get running() {
     return this.#child !== null && this.#child.exitCode === null && this.#child.signalCode === null;
   }
@@ -109,11 +114,14 @@ function nginxConfig({ port, instances, dir }) {
     )
     .join("\n");
   return `# Written by scripts/cluster.mjs; rewritten whenever an instance's readiness changes.
-worker_processes 1;
+# One worker per core; each poke stream holds two connections (the page's and the upstream's)
+# for minutes, so a worker may hold many: 9,500 streams each under a 20,000-descriptor limit.
+worker_processes auto;
+worker_rlimit_nofile 20000;
 daemon off;
 pid ${dir}/nginx.pid;
 error_log ${dir}/nginx-error.log warn;
-events { worker_connections 4096; }
+events { worker_connections 19500; }
 http {
   access_log off;
   client_body_temp_path ${dir}/client_body;
@@ -128,7 +136,8 @@ ${servers}
     keepalive 64;
   }
   server {
-    listen 127.0.0.1:${port};
+    # reuseport: the kernel spreads new connections over the workers.
+    listen 127.0.0.1:${port} reuseport;
     # The poke stream: every event passed on as it comes (the app also sends
     # X-Accel-Buffering: no), and kept open well past the 25 s heartbeat.
     location = /api/live {
