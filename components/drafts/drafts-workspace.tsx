@@ -21,6 +21,8 @@ export function DraftsPage() {
   const onCreate = async () => {
     setCreating(true);
     setActionError(null);
+    // The open draft closes at once: what is typed while the new one is made must not land in it.
+    select(null);
     try {
       select((await client.create(draftKind)).id);
     } catch (error) {
@@ -73,9 +75,11 @@ export function DraftsPage() {
           onClose={() => select(null)}
         />
       ) : (
-        <section className="editor placeholder">
+        <section className="editor placeholder" aria-busy={creating}>
           <p className="empty">
-            Pick a draft, or start a new one. It follows you to your other devices.
+            {creating
+              ? "Starting a new draft…"
+              : "Pick a draft, or start a new one. It follows you to your other devices."}
           </p>
         </section>
       )}
