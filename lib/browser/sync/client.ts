@@ -63,6 +63,8 @@ export interface SyncClientOptions {
 }
 
 const CREATE_RETRY_DELAYS_MS = [500, 1500] as const;
+/** How long a poke waits for this page's saves under way before it is weighed anyway. */
+const WRITE_WAIT_MS = 3000;
 
 /**
  * Everything one page needs to keep a user's documents in step, in one object made once per
@@ -95,7 +97,7 @@ export class SyncClient {
   private readonly owners = new WeakMap<object, string>();
   /** While started, for a signed-in user. */
   private pulse: Pulse | null = null;
-  /** Saves, creates and deletes under way: a poke waits for their answers (see ownCommits). */
+  /** Saves, creates and deletes under way: a poke waits for their answers (see `write`). */
   private readonly writing = new Set<Promise<unknown>>();
   private replaying: Promise<void> | null = null;
   private replayer = false;
@@ -170,7 +172,12 @@ export class SyncClient {
         ? startPulse(this.http, this.revalidateShown, {
             live: this.openStream,
             onEnded: (reason) => this.endSession(reason),
-            writesSettled: () => Promise.allSettled([...this.writing]),
+            // A write that never answers must not hold the pokes back: at most a few seconds.
+            writesSettled: () =>
+              Promise.race([
+                Promise.allSettled([...this.writing]),
+                new Promise((resolve) => setTimeout(resolve, WRITE_WAIT_MS)),
+              ]),
           })
         : null;
     this.pulse = pulse;
