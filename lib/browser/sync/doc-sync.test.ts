@@ -82,6 +82,39 @@ describe("DocSync", () => {
     });
   });
 
+  it("a page going away while a save is under way sends what was typed since, on its version", async () => {
+    const server = fakeServer({ title: "", body: "" });
+    // The first save reaches the server at once; its answer is held back (the tab closes first).
+    let answer = () => {};
+    let calls = 0;
+    const slow: DocTransport<Fields> = {
+      ...server.transport,
+      save(data, baseVersion, options) {
+        const saved = server.transport.save(data, baseVersion, options);
+        if (calls++ > 0) return saved;
+        return new Promise((resolve, reject) => {
+          answer = () => void saved.then(resolve, reject);
+        });
+      },
+    };
+    const sync = new DocSync({ initial: server.stored, transport: slow });
+    sync.edit({ body: "first" });
+    void sync.flush(); // under way, no answer yet
+    sync.edit({ body: "first and last" });
+    void sync.flush({ keepalive: true }); // the tab closes
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.saves).toEqual([
+      { data: { title: "", body: "first" }, baseVersion: 1 },
+      { data: { title: "", body: "first and last" }, baseVersion: 2 },
+    ]);
+    expect(server.stored).toEqual({ version: 3, data: { title: "", body: "first and last" } });
+    // Had the page lived on, the first answer comes and nothing is lost or doubled.
+    answer();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.stored.data.body).toBe("first and last");
+    expect(sync.getSnapshot().data.body).toBe("first and last");
+  });
+
   it("merges a concurrent edit of another field after a 412 and keeps both", async () => {
     const server = fakeServer({ title: "t", body: "b" });
     const sync = new DocSync({ initial: server.stored, transport: server.transport });

@@ -71,6 +71,8 @@ export class DocSync<T extends Record<string, unknown>> {
   private local: T;
   private status: SyncStatus = { kind: "saved" };
   private saving = false;
+  /** What the save under way sent. */
+  private sending: T | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private attempt = 0;
   private disposed = false;
@@ -216,7 +218,17 @@ export class DocSync<T extends Record<string, unknown>> {
   }
 
   private async save(keepalive: boolean): Promise<void> {
-    if (this.saving || this.status.kind === "gone") return;
+    if (this.status.kind === "gone") return;
+    if (this.saving) {
+      // The page is going away: the save under way will not be followed by another, so what
+      // was typed since goes now, on the version that save makes. Had it failed, this is a 412
+      // and the outbox still holds the edit for the next page.
+      if (keepalive && this.sending && !shallowEqual(this.local, this.sending))
+        void this.transport
+          .save(this.local, this.base.version + 1, { keepalive: true })
+          .catch(() => {});
+      return;
+    }
     if (!this.dirty) {
       // Nothing differs from the server (a merge can end so): nothing may wait in the outbox.
       this.outbox?.clear();
@@ -225,6 +237,7 @@ export class DocSync<T extends Record<string, unknown>> {
     }
     this.saving = true;
     const sent = this.local;
+    this.sending = sent;
     if (this.status.kind !== "retrying") this.setStatus({ kind: "saving" });
     try {
       const stored = await this.transport.save(sent, this.base.version, { keepalive });
@@ -239,6 +252,7 @@ export class DocSync<T extends Record<string, unknown>> {
       this.handleFailure(error);
     } finally {
       this.saving = false;
+      this.sending = null;
     }
     if (this.disposed) return;
     this.emit();
