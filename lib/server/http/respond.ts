@@ -6,6 +6,8 @@ import { AppError, type ErrorBody } from "@/lib/shared/errors";
 import { OWN_MARKERS_HEADER } from "@/lib/shared/sync/live";
 import { assertSameOrigin } from "./same-origin";
 
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+
 /** Per-user JSON must never sit in a shared cache, nor in the browser's disk cache. */
 const PRIVATE = { "Cache-Control": "private, no-store" };
 
@@ -51,9 +53,14 @@ export function route<C>(handler: (request: NextRequest, context: C) => Promise<
     let response: Response;
     try {
       assertSameOrigin(request);
-      const [answer, markers] = await withCommits(() => handler(request, context));
-      if (markers.length) answer.headers.set(OWN_MARKERS_HEADER, markers.join(","));
-      response = answer;
+      if (SAFE_METHODS.has(request.method)) {
+        // Reads never commit: the pulse, the hottest path, skips the bookkeeping.
+        response = await handler(request, context);
+      } else {
+        const [answer, markers] = await withCommits(() => handler(request, context));
+        if (markers.length) answer.headers.set(OWN_MARKERS_HEADER, markers.join(","));
+        response = answer;
+      }
     } catch (error) {
       response = errorResponse(error);
     }
