@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { withAllRevoked, withRevoked } from "@/lib/server/auth/session-control";
 import { createSqliteStore } from "@/lib/server/store/sqlite";
 import type { Store } from "@/lib/server/store/types";
+import { onCommitted } from "@/lib/server/store/written";
 import { LiveHub, type LiveStream } from "./hub";
 
 let time = Date.parse("2026-03-01T00:00:00Z");
@@ -49,6 +50,27 @@ const write = (store: Store, userId: string) => {
 describe("the live hub", () => {
   let hub: LiveHub | undefined;
   afterEach(() => hub?.stop());
+
+  it("pokes this instance's streams as soon as it commits, and the feed does not poke them again", async () => {
+    const t = setup();
+    hub = t.hub;
+    const [alice, bob] = [randomUUID(), randomUUID()];
+    const phone = stream(alice);
+    const other = stream(bob);
+    for (const s of [phone, other]) t.hub.add(s.handle);
+    const stop = onCommitted((userId, marker) => t.hub.committed(userId, marker));
+    try {
+      await write(t.store, alice);
+      await Promise.resolve(); // the listeners run once the transaction has committed
+      expect(phone.events).toEqual([["poke", 1]]);
+      expect(other.events).toEqual([]);
+      await t.hub.look();
+      expect(phone.events).toEqual([["poke", 1]]);
+      expect(t.reads).toEqual([1]);
+    } finally {
+      stop();
+    }
+  });
 
   it("pokes every stream of a user whose marker moved, once, with one feed read for all", async () => {
     const t = setup();

@@ -140,6 +140,21 @@ export class LiveHub {
     }
   }
 
+  /**
+   * A commit made by this instance: its streams of that user are poked now rather than at the
+   * next look (which then finds them told). Session ends still come only through the feed.
+   */
+  committed(userId: string, marker: number) {
+    const streams = this.byUser.get(userId);
+    if (!streams) return;
+    for (const stream of [...streams]) {
+      if (marker <= stream.marker) continue;
+      stream.marker = marker;
+      stream.poke(marker);
+      this.options.observe?.poked?.(0);
+    }
+  }
+
   private tell(row: ControlChange) {
     const streams = this.byUser.get(row.userId);
     if (!streams) return;

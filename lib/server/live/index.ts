@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/server/env";
 import { getStore } from "@/lib/server/store";
+import { onCommitted } from "@/lib/server/store/written";
 import { observeStreams } from "@/lib/server/telemetry/metrics";
 import { LiveHub } from "./hub";
 import { liveMetrics } from "./metrics";
@@ -25,6 +26,7 @@ function createHub() {
     observe: liveMetrics,
   });
   observeStreams(() => hub.size);
+  onCommitted((userId, marker) => hub.committed(userId, marker));
   // next start closes on SIGTERM once open requests end: streams must not hold it.
   process.once("SIGTERM", () => hub.closeAll());
   return hub;

@@ -123,7 +123,7 @@ export function cosmosCommit(cosmos: Cosmos, limits: StoreLimits) {
         ]);
         const failed = statuses.findIndex((status) => status >= 400 && status !== 424);
         if (failed === -1) {
-          noteCommitted(next.version);
+          noteCommitted(userId, next.version);
           return writes.map((write) => write.doc);
         }
         if (failed === 0) continue; // the marker moved: another write of this user, try again
