@@ -24,7 +24,13 @@ const baseURL = `http://127.0.0.1:${port}`;
 const extended = process.env.E2E_EXTENDED === "1";
 const EXTENDED_ONLY = [/cluster\.spec/, /cross-engine\.spec/];
 /** Cross-device tests in Firefox: these always, the rest (below) in the extended run. */
-const FIREFOX_CORE = [/\/tabs\.spec/, /guest-tabs\.spec/, /session-end\.spec/, /\/live\.spec/];
+const FIREFOX_CORE = [
+  /\/tabs\.spec/,
+  /guest-tabs\.spec/,
+  /session-end\.spec/,
+  /\/live\.spec/,
+  /opens-offline\.spec/,
+];
 const FIREFOX_EXTENDED = [
   /drafts-sync\.spec/,
   /conflicts\.spec/,

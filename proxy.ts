@@ -16,6 +16,9 @@ export function proxy(request: NextRequest) {
     "media-src 'self' blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (lib/worker/service-worker.ts): 'strict-dynamic' would ignore 'self'.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -33,7 +36,7 @@ export const config = {
   matcher: [
     {
       // Pages only: API routes, built assets and public files need no nonce.
-      source: "/((?!api|_next/static|_next/image|favicon|icon|media|products|manifest).*)",
+      source: "/((?!api|_next/static|_next/image|favicon|icon|media|products|manifest|serwist).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -23,6 +23,7 @@ async function expectNothingOf(
   expect(handoffKeys(stored.local)).toEqual([]);
   expect(handoffKeys(stored.session)).toEqual([]);
   expect(stored.indexedDb).toEqual([]);
+  expect(stored.caches).toEqual({});
   const everything = JSON.stringify(stored);
   expect(everything).not.toContain(userId);
   expect(everything).not.toContain(account.email);
@@ -122,6 +123,9 @@ test("'Keep nothing on this device' stores nothing in the browser and refetches 
   const stored = await browserStorage(page);
   expect(handoffKeys(stored.local)).toEqual([]);
   expect(handoffKeys(stored.session)).toEqual([]);
+  // No copy for offline use either: no answers in IndexedDB, no pages kept.
+  expect(stored.indexedDb.filter((name) => name.startsWith("handoff"))).toEqual([]);
+  expect(stored.caches).toEqual({});
 
   await page.goto("/drafts");
   await page.getByRole("button", { name: /^Memory only/ }).click();

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
+import { OfflineNotice } from "@/components/offline/offline-notice";
 import { BetaNotice } from "@/components/session/beta-notice";
 import { GuestShell } from "@/components/session/guest-shell";
 import { SignedInShell } from "@/components/session/signed-in-shell";
@@ -17,6 +18,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     return (
       <GuestShell>
         <AppHeader email={null} mode="guest" />
+        <OfflineNotice />
         <BetaNotice />
         <main className="full">{children}</main>
       </GuestShell>
@@ -31,6 +33,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       live={liveEnabled()}
     >
       <AppHeader email={user.email} mode="user" />
+      <OfflineNotice />
       <main className="full">{children}</main>
     </SignedInShell>
   );

@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from "react";
 import useSWR from "swr";
-import { clearHandoffStorage } from "@/lib/browser/device/storage";
+import { clearHandoffStorage, deleteHandoffDatabases } from "@/lib/browser/device/storage";
+import { forgetPages } from "@/lib/browser/offline/page-cache";
 import { useSyncClient } from "@/lib/browser/sync/context";
 import { useDocPoll } from "@/lib/browser/sync/use-synced-doc";
 import { DRAFTS_URL } from "@/lib/shared/drafts/urls";
@@ -18,6 +19,7 @@ interface Snapshot {
   local: StorageRow[];
   session: StorageRow[];
   indexedDb: string[];
+  caches: string[];
   cookies: string[];
 }
 
@@ -32,6 +34,7 @@ async function readBrowser(): Promise<Snapshot> {
     local: rows(localStorage),
     session: rows(sessionStorage),
     indexedDb: databases.map((db) => db.name ?? "(unnamed)"),
+    caches: typeof caches === "undefined" ? [] : await caches.keys(),
     cookies: document.cookie ? document.cookie.split("; ").map((c) => c.split("=")[0] ?? "") : [],
   };
 }
@@ -112,6 +115,28 @@ export function DataMap() {
         )
       ) : null}
 
+      <p className="hint">
+        {user
+          ? client.storage.keepsNothing
+            ? "None of yours: “Keep nothing on this device” is on."
+            : "handoff-copy-…: the last answer of each of your API requests, shown when the server cannot be reached (offline, or a deploy under way) and replaced by every fresh one. Your shipping details are never copied. Signing out deletes it."
+          : "Nothing: your data is in localStorage above."}
+      </p>
+
+      <h2>Cache Storage (the service worker)</h2>
+      {snapshot ? (
+        snapshot.caches.length ? (
+          <p>{snapshot.caches.join(", ")}</p>
+        ) : (
+          <p className="empty">No caches.</p>
+        )
+      ) : null}
+      <p className="hint">
+        handoff-pages: every page of the app as last fetched for you, so Handoff opens without a
+        network; kept for one person at a time, deleted on sign-out and when someone else uses
+        Handoff here. serwist-precache-…: the app's own built files, the same for everyone.
+      </p>
+
       <h2>Memory (gone on reload)</h2>
       <p>
         The last answer of every request and its ETag, which tab replays the outbox for the others,
@@ -160,6 +185,7 @@ function KeepNothingSetting() {
       if (keepNothing) {
         await client.sendPendingEdits();
         clearHandoffStorage();
+        await Promise.all([deleteHandoffDatabases(), forgetPages()]);
       }
       window.location.reload();
     } finally {
@@ -180,8 +206,9 @@ function KeepNothingSetting() {
         Keep nothing on this device
       </label>
       <p className="hint">
-        Nothing of yours goes into localStorage, sessionStorage or IndexedDB; everything is fetched
-        again on reload. Edits made while offline then live only as long as the page.
+        Nothing of yours goes into localStorage, sessionStorage, IndexedDB or Cache Storage;
+        everything is fetched again on reload, and Handoff does not open offline. Edits made while
+        offline then live only as long as the page.
       </p>
     </div>
   );

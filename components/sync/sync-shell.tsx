@@ -3,6 +3,7 @@
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { SWRConfig } from "swr";
 import { createWorkspaceStore, WorkspaceContext } from "@/lib/browser/device/workspace-store";
+import { keepPagesFor } from "@/lib/browser/offline/page-cache";
 import type { SyncClient } from "@/lib/browser/sync/client";
 import { SyncContext } from "@/lib/browser/sync/context";
 
@@ -14,6 +15,11 @@ export function SyncShell({ client, children }: { client: SyncClient; children: 
   const [workspace] = useState(() => createWorkspaceStore(client.storage.session));
   const swr = useMemo(() => ({ provider: () => client.swr.cache }), [client]);
   useEffect(() => client.start(), [client]);
+  useEffect(() => {
+    // The service worker serves built files; in development they change under it.
+    if (process.env.NODE_ENV === "production")
+      void keepPagesFor(client.storage.keepsNothing ? null : client.id);
+  }, [client]);
   useEffect(() => {
     void workspace.persist.rehydrate();
   }, [workspace]);

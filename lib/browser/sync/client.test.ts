@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { MemoryStorage } from "@/lib/browser/device/storage";
+import type { AnswerCopy, CopiedAnswer } from "@/lib/browser/offline/answer-copy";
 import { SYNCED_KINDS } from "@/lib/shared/kinds";
 import { cartKind } from "@/lib/shared/shop/kind";
 import { versionTag } from "@/lib/shared/sync/kind";
@@ -142,5 +143,43 @@ describe("SyncClient", () => {
     await signingOut;
     await vi.waitFor(() => expect(device.navigate).toHaveBeenCalled());
     expect(device.navigate.mock.calls).toEqual([["/signin?ended=signed_out"]]);
+  });
+
+  it("shows its copy when the server cannot be reached, says since when, and copies what changed here", async () => {
+    const kept = new Map<string, CopiedAnswer>();
+    const copy: AnswerCopy = {
+      get: async (url) => kept.get(url),
+      put: async (url, answer) => void kept.set(url, answer),
+      remove: async (url) => void kept.delete(url),
+      all: async () => [...kept],
+    };
+    const before = client("erin", { copy });
+    await before.sync.swr.mutate("/api/cart", before.sync.fetcher("/api/cart"));
+    expect(kept.get("/api/cart")).toMatchObject({ etag: '"v0"', body: { cart: { version: 0 } } });
+    // A change made here (a save's answer) is copied with the ETag it came with.
+    before.sync.remember("/api/cart", '"v1"', { cart: { version: 1, data: { mug: 1 } } });
+    expect(kept.get("/api/cart")).toMatchObject({ etag: '"v1"', body: { cart: { version: 1 } } });
+    // Shipping details are never copied.
+    await before.sync.swr.mutate("/api/shipping", { shipping: { name: "Erin" } });
+    expect(kept.has("/api/shipping")).toBe(false);
+
+    // The next page load, with the server gone.
+    let up = false;
+    const server = cartServer();
+    const flaky = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (!up) throw new TypeError("Failed to fetch");
+      return server.fetch(input, init);
+    }) as typeof fetch;
+    const after = client("erin", { copy, fetch: flaky });
+    expect(after.sync.connection()).toEqual({ copySince: null, reached: false });
+    await expect(after.sync.fetcher("/api/cart")).resolves.toMatchObject({
+      cart: { version: 1, data: { mug: 1 } },
+    });
+    expect(after.sync.connection().copySince).toBe(kept.get("/api/cart")?.at);
+    await expect(after.sync.fetcher("/api/orders")).rejects.toMatchObject({ status: 0 });
+
+    up = true;
+    await after.sync.fetcher("/api/cart");
+    expect(after.sync.connection()).toEqual({ copySince: null, reached: true });
   });
 });

@@ -7,11 +7,14 @@ import {
   deleteHandoffDatabases,
 } from "@/lib/browser/device/storage";
 import {
-  type ApiClientError,
+  ApiClientError,
   type ApiRequest,
+  type ApiResponse,
   createHttp,
   type Http,
 } from "@/lib/browser/http/client";
+import { type AnswerCopy, indexedAnswerCopy } from "@/lib/browser/offline/answer-copy";
+import { forgetPages } from "@/lib/browser/offline/page-cache";
 import { GUEST_KEY, GUEST_OUTBOX_KEY, GuestStore } from "@/lib/browser/sync/guest-store";
 import { createLocalApi } from "@/lib/browser/sync/local-api";
 import {
@@ -30,6 +33,14 @@ import type { OpenEventSource } from "./live";
 import { OutboxStore } from "./outbox";
 import { PULSE_URL, type Pulse, startPulse, watchStorage } from "./pulse";
 import { browserChannel, type OpenChannel, TabChannel, type TabMessage } from "./tab-channel";
+
+/** How a page's answers stand with the server. */
+export interface Reach {
+  /** While answers from the device's copy are on show: when the oldest was fetched. */
+  copySince: number | null;
+  /** Whether the server has answered this page yet. */
+  reached: boolean;
+}
 
 /** Whose data a client syncs: a signed-in user's (the API) or a guest's (this browser). */
 export type SyncScope =
@@ -60,7 +71,15 @@ export interface SyncClientOptions {
    * when the server has live updates off, or in tests: the pulse alone then keeps it fresh.
    */
   live?: OpenEventSource | null;
+  /**
+   * Where a signed-in device keeps the last answers for offline use (IndexedDB by default;
+   * none under "Keep nothing on this device", for a guest, or null).
+   */
+  copy?: AnswerCopy | null;
 }
+
+/** Answers never kept on the device: the shipping details stay on the server (sealed for guests). */
+const NOT_COPIED: readonly string[] = Object.freeze(["/api/shipping"]);
 
 const CREATE_RETRY_DELAYS_MS = [500, 1500] as const;
 /** How long a poke waits for this page's saves under way before it is weighed anyway. */
@@ -106,6 +125,10 @@ export class SyncClient {
   private sessionHint = "";
   /** Our own sign-out, under way: a 401 meanwhile waits for it (it clears the cookie). */
   private leaving: Promise<unknown> | null = null;
+  private readonly copy: AnswerCopy | null;
+  /** How the page's answers stand with the server (see `connection`). */
+  private reach: Reach = { copySince: null, reached: false };
+  private readonly reachListeners = new Set<() => void>();
 
   constructor(options: SyncClientOptions) {
     this.scope = options.scope;
@@ -141,8 +164,16 @@ export class SyncClient {
             this.endSession(isSessionEnd(body.reason) ? body.reason : "expired"),
         });
     }
-    // A cache of SWR's own for this client (SWRConfig's `provider` hands it to the hooks).
-    const [cache, mutate, start, stop] = initCache(new Map()) ?? [];
+    this.copy =
+      options.copy !== undefined
+        ? options.copy
+        : this.scope.kind === "user" && !this.storage.keepsNothing
+          ? indexedAnswerCopy(this.scope.userId)
+          : null;
+    // A cache of SWR's own for this client (SWRConfig's `provider` hands it to the hooks); what
+    // it holds of the API is copied for offline use, whether fetched or changed here.
+    const [cache, mutate, start, stop] =
+      initCache(new CopyingMap((key, data) => this.copyShown(key, data))) ?? [];
     this.swr = { cache: cache as Cache, mutate: mutate as ScopedMutator };
     this.swrEvents = { start, stop };
   }
@@ -212,14 +243,31 @@ export class SyncClient {
 
   // --- Reading -------------------------------------------------------------------------------
 
-  /** SWR's fetcher: a conditional GET (If-None-Match); a 304 returns the very same object. */
+  /**
+   * SWR's fetcher: a conditional GET (If-None-Match); a 304 returns the very same object. When
+   * the server cannot be reached, a signed-in device shows what it last fetched (the copy).
+   */
   readonly fetcher = async <T>(url: string): Promise<T> => {
     const cached = this.lastSeen.get(url);
-    const response = await this.http<T>(
-      url,
-      cached ? { headers: { "If-None-Match": cached.etag } } : {},
-    );
-    if (response.status === 304 && cached) return cached.body as T;
+    let response: ApiResponse<T>;
+    try {
+      response = await this.http<T>(
+        url,
+        cached ? { headers: { "If-None-Match": cached.etag } } : {},
+      );
+    } catch (error) {
+      const copied = isNetworkError(error) ? await this.copy?.get(url) : undefined;
+      if (!copied) throw error;
+      if (copied.etag) this.lastSeen.set(url, { etag: copied.etag, body: copied.body });
+      this.noteReach(Math.min(copied.at, this.reach.copySince ?? copied.at), this.reach.reached);
+      return copied.body as T;
+    }
+    // A guest's answers come from this browser: they say nothing of the server.
+    if (this.scope.kind === "user") this.noteReach(null, true);
+    if (response.status === 304 && cached) {
+      this.copyShown(url, cached.body); // confirmed now: "last synced" moves on
+      return cached.body as T;
+    }
     if (response.body === undefined) throw new Error(`Empty answer from ${url}`);
     if (response.etag) {
       this.lastSeen.set(url, { etag: response.etag, body: response.body });
@@ -227,6 +275,31 @@ export class SyncClient {
     }
     return response.body;
   };
+
+  /** How the page's answers stand with the server, for useSyncExternalStore. */
+  readonly connection = (): Reach => this.reach;
+  readonly subscribeConnection = (listener: () => void) => {
+    this.reachListeners.add(listener);
+    return () => this.reachListeners.delete(listener);
+  };
+
+  private noteReach(copySince: number | null, reached: boolean) {
+    if (copySince === this.reach.copySince && reached === this.reach.reached) return;
+    this.reach = { copySince, reached };
+    for (const listener of this.reachListeners) listener();
+  }
+
+  /**
+   * Copies what the page shows of `url` for offline use, with its ETag when it is the body
+   * the server sent (a list changed here has none: the next fetch asks without one).
+   */
+  private copyShown(url: string, body: unknown) {
+    if (!this.copy || !url.startsWith("/api/") || url === PULSE_URL || NOT_COPIED.includes(url))
+      return;
+    const seen = this.lastSeen.get(url);
+    const etag = seen && seen.body === body ? seen.etag : "";
+    void this.copy.put(url, { etag, body, at: Date.now() });
+  }
 
   /**
    * What the page shows of these kinds (the store's names; null: of every kind) is fetched
@@ -259,8 +332,12 @@ export class SyncClient {
 
   /** After a write the client knows the new state: the cache and the page show it at once. */
   remember(url: string, etag: string | null, body: unknown) {
-    if (etag) this.lastSeen.set(url, { etag, body });
-    else this.lastSeen.delete(url);
+    if (etag) {
+      this.lastSeen.set(url, { etag, body });
+    } else {
+      this.lastSeen.delete(url);
+      void this.copy?.remove(url);
+    }
     void this.swr.mutate(url, body, { revalidate: false });
   }
 
@@ -411,6 +488,7 @@ export class SyncClient {
     const collection = this.collectionOf(kind);
     await this.write(kind.url(id), { method: "DELETE" });
     this.lastSeen.delete(kind.url(id));
+    void this.copy?.remove(kind.url(id));
     await this.swr.mutate<Record<string, Array<{ id: string }>>>(
       collection.url,
       (list) =>
@@ -544,10 +622,26 @@ export class SyncClient {
   async forgetDevice(target: string) {
     this.lastSeen.clear();
     clearHandoffStorage([this.storage.local, this.storage.session]);
-    await deleteHandoffDatabases();
+    await Promise.all([deleteHandoffDatabases(), forgetPages()]);
     this.navigate(target);
   }
 }
+
+/** SWR's cache, telling `onData` of each key's new data (not of its loading flags). */
+class CopyingMap extends Map<string, { data?: unknown }> {
+  constructor(private readonly onData: (key: string, data: unknown) => void) {
+    super();
+  }
+  override set(key: string, state: { data?: unknown }) {
+    const before = super.get(key)?.data;
+    super.set(key, state);
+    if (state?.data !== undefined && state.data !== before) this.onData(key, state.data);
+    return this;
+  }
+}
+
+const isNetworkError = (error: unknown) =>
+  error instanceof ApiClientError && error.code === "network";
 
 /** Calls `onHide` when the page is hidden or closed, `onOnline` when the network returns. */
 function watchPage(onHide: () => void, onOnline: () => void): () => void {

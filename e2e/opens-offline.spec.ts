@@ -1,0 +1,159 @@
+import type { BrowserContext, Page } from "@playwright/test";
+import { bodyField, draftInList, newDraft, saveStatus, titleField } from "./support/drafts-page";
+import { type Account, expect, newAccount, signIn, signUp, test } from "./support/fixtures";
+import { freePortSync, newDataDir, newSecret, TestServer } from "./support/server.mjs";
+
+/**
+ * Handoff opened again after the network (here: the server itself) went away, as on a train
+ * or while a deploy is under way. One server of the test's own, stopped and started again on
+ * the same port and data; each device its own browser context.
+ */
+const offlineTest = test.extend<{
+  site: {
+    server: TestServer;
+    device(account?: Account): Promise<{ context: BrowserContext; page: Page }>;
+  };
+}>({
+  site: async ({ browser }, use) => {
+    const server = new TestServer({
+      port: freePortSync(),
+      dataDir: newDataDir(),
+      secret: newSecret(),
+    });
+    await server.start();
+    const contexts: BrowserContext[] = [];
+    await use({
+      server,
+      async device(account) {
+        const context = await browser.newContext({ baseURL: server.url });
+        contexts.push(context);
+        if (account) await signIn(context, account);
+        return { context, page: await context.newPage() };
+      },
+    });
+    for (const context of contexts) await context.close();
+    await server.stop();
+  },
+});
+
+/** Resolves once the service worker runs this page and the pages are kept for `owner`. */
+async function keptFor(page: Page, owner: string | RegExp) {
+  const expected = typeof owner === "string" ? owner : expect.stringMatching(owner);
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        if (!navigator.serviceWorker.controller) return "no worker yet";
+        if (!(await caches.has("handoff-pages"))) return "no pages";
+        const cache = await caches.open("handoff-pages");
+        const kept = (await cache.keys()).map((request) => new URL(request.url).pathname);
+        if (!kept.includes("/cart")) return "pages still coming";
+        return (await (await cache.match("/__handoff/owner"))?.text()) ?? "no owner";
+      }),
+    )
+    .toEqual(expected);
+}
+
+/** What of Handoff this browser keeps: caches, IndexedDB databases, Web Storage keys. */
+const leftovers = (page: Page) =>
+  page.evaluate(async () => ({
+    caches: (await caches.keys()).filter((name) => !name.startsWith("serwist-precache")),
+    databases: ((await indexedDB.databases?.()) ?? [])
+      .map((db) => db.name ?? "")
+      .filter((name) => name.startsWith("handoff")),
+    storage: Object.keys(localStorage).filter((key) => key.startsWith("handoff:")),
+  }));
+
+offlineTest(
+  "a guest opens Handoff offline after a visit: every page, their drafts, and edits that stay",
+  async ({ site }) => {
+    const { page } = await site.device();
+    await page.goto("/drafts");
+    await page.getByRole("button", { name: "New draft" }).click();
+    await titleField(page).fill("Train notes");
+    await bodyField(page).fill("written at the station");
+    await expect(saveStatus(page)).toHaveText("Saved on this device");
+    await keptFor(page, "guest");
+
+    await site.server.stop();
+    await page.reload();
+    await expect(page.getByText("Offline: this page is as this device kept it at")).toBeVisible();
+    await draftInList(page, "Train notes").click();
+    await expect(bodyField(page)).toHaveValue("written at the station");
+    // A guest's drafts live in this browser: editing offline is editing, nothing waits.
+    await bodyField(page).press("End");
+    await bodyField(page).pressSequentially(", and on the train", { delay: 5 });
+    await expect(saveStatus(page)).toHaveText("Saved on this device");
+    // Pages never opened on this device open too: every page was kept on the first visit.
+    await page.goto("/cart");
+    await expect(page.getByRole("heading", { name: "Cart" })).toBeVisible();
+    await page.goto("/drafts");
+    await draftInList(page, "Train notes").click();
+    await expect(bodyField(page)).toHaveValue("written at the station, and on the train");
+  },
+);
+
+offlineTest(
+  "a signed-in device opens offline with what it last synced, edits, and the other device gets the edits on reconnect",
+  async ({ site }) => {
+    const account = newAccount();
+    const laptop = await site.device();
+    await signUp(laptop.context.request, account);
+    await signIn(laptop.context, account);
+    await laptop.page.goto("/drafts");
+    await newDraft(laptop.page, { title: "Plane notes", body: "boarding" });
+    await keptFor(laptop.page, /^[0-9a-f-]{36}$/);
+
+    await site.server.stop();
+    await laptop.page.reload();
+    await expect(
+      laptop.page.getByText("Offline: showing what this device last synced at"),
+    ).toBeVisible();
+    await draftInList(laptop.page, "Plane notes").click();
+    await expect(bodyField(laptop.page)).toHaveValue("boarding");
+    await bodyField(laptop.page).press("End");
+    await bodyField(laptop.page).pressSequentially(", over the sea", { delay: 5 });
+    await expect(saveStatus(laptop.page)).toContainText("saved on this device");
+
+    await site.server.start();
+    // The laptop retries on its own (1, 2, 4 s...) or when the browser says it is online.
+    await laptop.page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect(saveStatus(laptop.page)).toHaveText("Saved");
+    await expect(laptop.page.getByText(/^Offline/)).toBeHidden();
+    const phone = await site.device(account);
+    await phone.page.goto("/drafts");
+    await draftInList(phone.page, "Plane notes").click();
+    await expect(bodyField(phone.page)).toHaveValue("boarding, over the sea");
+  },
+);
+
+offlineTest(
+  "after sign-out nothing of the user opens offline, and the next user never sees the first's copy",
+  async ({ site }) => {
+    const [first, second] = [newAccount(), newAccount()];
+    const { context, page } = await site.device();
+    for (const account of [first, second]) await signUp(context.request, account);
+    await signIn(context, first);
+    await page.goto("/drafts");
+    await newDraft(page, { title: "First's secret", body: "only mine" });
+    await keptFor(page, /^[0-9a-f-]{36}$/);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    expect(await leftovers(page)).toEqual({ caches: [], databases: [], storage: [] });
+
+    await site.server.stop();
+    await page.goto("/drafts");
+    await expect(page.getByRole("heading", { name: "You are offline" })).toBeVisible();
+    await expect(page.getByText("First's secret")).toHaveCount(0);
+
+    await site.server.start();
+    await signIn(context, second);
+    await page.goto("/drafts");
+    await newDraft(page, { title: "Second's list", body: "" });
+    await keptFor(page, /^[0-9a-f-]{36}$/);
+    await site.server.stop();
+    await page.reload();
+    await expect(draftInList(page, "Second's list")).toBeVisible();
+    await expect(page.getByText("First's secret")).toHaveCount(0);
+    expect((await leftovers(page)).databases).toHaveLength(1);
+  },
+);

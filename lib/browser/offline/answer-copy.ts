@@ -1,0 +1,47 @@
+import { createStore, del, entries, get, set, type UseStore } from "idb-keyval";
+
+/** One answer of the API as this device last saw it. */
+export interface CopiedAnswer {
+  etag: string;
+  body: unknown;
+  /** When the device got it from the server (ms since the epoch). */
+  at: number;
+}
+
+export interface AnswerCopy {
+  get(url: string): Promise<CopiedAnswer | undefined>;
+  put(url: string, answer: CopiedAnswer): Promise<void>;
+  remove(url: string): Promise<void>;
+  all(): Promise<Array<[string, CopiedAnswer]>>;
+}
+
+/** The database of a user's copy: its name starts "handoff", so leaving deletes it. */
+export const answerCopyName = (userId: string) => `handoff-copy-${userId}`;
+
+/**
+ * What a signed-in device last fetched of the API, per URL, in IndexedDB: shown when the
+ * network cannot answer (offline, or a server being deployed) and replaced by every fresh
+ * answer. One database per user; leaving deletes it with every other "handoff" database.
+ */
+export function indexedAnswerCopy(userId: string): AnswerCopy | null {
+  if (typeof indexedDB === "undefined") return null;
+  let store: UseStore | undefined;
+  const db = () => {
+    store ??= createStore(answerCopyName(userId), "answers");
+    return store;
+  };
+  // A broken or full IndexedDB only costs the offline copy, never the page.
+  const quietly = async <T>(work: () => Promise<T>, fallback: T) => {
+    try {
+      return await work();
+    } catch {
+      return fallback;
+    }
+  };
+  return {
+    get: (url) => quietly(() => get<CopiedAnswer>(url, db()), undefined),
+    put: (url, answer) => quietly(() => set(url, answer, db()), undefined),
+    remove: (url) => quietly(() => del(url, db()), undefined),
+    all: () => quietly(() => entries<string, CopiedAnswer>(db()), []),
+  };
+}

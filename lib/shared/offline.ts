@@ -1,0 +1,24 @@
+/**
+ * What the service worker and the pages agree on (lib/worker/service-worker.ts,
+ * lib/browser/offline/). Pages are kept only in PAGES_CACHE, and only while its OWNER_URL entry
+ * says whose they are: the page writes it once it knows who is signed in (or a guest) and that
+ * they keep things on this device, and deletes the whole cache when they leave.
+ */
+export const PAGES_CACHE = "handoff-pages";
+export const OWNER_URL = "/__handoff/owner";
+/** Put in a page the worker serves from PAGES_CACHE: when that copy was fetched (ms). */
+export const OFFLINE_COPY_META = "handoff-offline-copy";
+/** Where the service worker is served (app/serwist/[path]/route.ts) and its scope. */
+export const SERVICE_WORKER_URL = "/serwist/sw.js";
+
+/** Every page of the app: cached when a device claims it, so each opens offline. */
+export const APP_PAGES = [
+  "/drafts",
+  "/shop",
+  "/cart",
+  "/orders",
+  "/apply",
+  "/watch",
+  "/account",
+  "/about",
+] as const;

@@ -1,0 +1,76 @@
+/// <reference lib="webworker" />
+import { type PrecacheEntry, Serwist } from "serwist";
+import { OFFLINE_COPY_META, OWNER_URL, PAGES_CACHE } from "@/lib/shared/offline";
+
+declare global {
+  interface WorkerGlobalScope {
+    __SW_MANIFEST: (PrecacheEntry | string)[] | undefined;
+  }
+}
+declare const self: ServiceWorkerGlobalScope;
+
+/**
+ * Handoff's service worker: the built files are precached, so every page can start offline.
+ * Pages (HTML) come from the network first; a page is kept for offline use only while the
+ * page cache names an owner (lib/browser/offline/page-cache.ts), and served from it only when
+ * the network cannot answer. API requests are never touched: no answer of the API is ever
+ * kept or served by the worker, whoever asks.
+ */
+const serwist = new Serwist({
+  precacheEntries: self.__SW_MANIFEST,
+  precacheOptions: { cleanupOutdatedCaches: true },
+  // A new version waits until no tab runs the old one: a tab's code and its built files stay
+  // together, and nothing it has not sent is dropped by a takeover.
+  skipWaiting: false,
+  clientsClaim: true,
+  runtimeCaching: [
+    {
+      matcher: ({ request, sameOrigin }) => sameOrigin && request.mode === "navigate",
+      handler: async ({ request, event }) => {
+        try {
+          const response = await fetch(request);
+          if (response.status === 200 && response.type === "basic")
+            event.waitUntil(keep(request, response.clone()));
+          return response;
+        } catch {
+          const cache = await caches.open(PAGES_CACHE);
+          const kept = await cache.match(request, { ignoreSearch: true });
+          return kept ? markedAsKept(kept) : notAvailableOffline(request);
+        }
+      },
+    },
+  ],
+});
+
+/** Keeps a page only while the cache has an owner: none after sign-out or "keep nothing". */
+async function keep(request: Request, response: Response) {
+  if (!(await caches.has(PAGES_CACHE))) return;
+  const cache = await caches.open(PAGES_CACHE);
+  if (await cache.match(OWNER_URL)) await cache.put(request.url, response);
+}
+
+/**
+ * The kept page, with a mark saying when it was fetched (OFFLINE_COPY_META): the page then
+ * says that it is offline and since when (components/offline/offline-notice.tsx).
+ */
+async function markedAsKept(kept: Response) {
+  const at = Date.parse(kept.headers.get("date") ?? "") || 0;
+  const html = (await kept.text()).replace(
+    "<head>",
+    `<head><meta name="${OFFLINE_COPY_META}" content="${at}">`,
+  );
+  const headers = new Headers(kept.headers);
+  headers.delete("content-length");
+  headers.delete("content-encoding");
+  return new Response(html, { status: kept.status, statusText: kept.statusText, headers });
+}
+
+function notAvailableOffline(request: Request) {
+  const path = new URL(request.url).pathname.replace(/[<>&"]/g, "");
+  return new Response(
+    `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Offline · Handoff</title><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1>You are offline</h1><p>${path} was not opened on this device before, so there is nothing of it to show until the connection returns.</p><p><a href="/drafts">Your drafts</a> may be here.</p></body></html>`,
+    { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } },
+  );
+}
+
+serwist.addEventListeners();
