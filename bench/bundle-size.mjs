@@ -1,6 +1,6 @@
 // First-load JS per route, gzipped, from the last `next build` (Next 16 no longer prints it).
 // `/_not-found` is the framework-only baseline: a bare App Router page with no code of ours.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const stats = JSON.parse(readFileSync(".next/diagnostics/route-bundle-stats.json", "utf8"));
@@ -22,3 +22,13 @@ for (const { route, firstLoadChunkPaths } of stats) {
   );
 }
 console.log(`Largest page: ${worst.toFixed(2)}x the bare page.`);
+
+// The service worker (issue 17) is not in any page's first-load JS: the page registers it once
+// it is running, and the browser fetches it beside the page, once per deployment.
+const worker = ".next/server/app/serwist/sw.js.body"; // the prerendered route's body
+if (existsSync(worker)) {
+  const workerKb = gzipKb([worker]);
+  console.log(
+    `The service worker: ${workerKb.toFixed(1)} KB gzip; with it counted, the largest page is ${(worst + workerKb / baseline).toFixed(2)}x the bare page.`,
+  );
+}

@@ -15,6 +15,7 @@ import { startTestCosmosServer } from "../lib/server/store/test-cosmos-server.mj
 import { startCluster } from "../scripts/cluster.mjs";
 import { lighthouseTable } from "./lighthouse.mjs";
 import { liveFigures } from "./live.mjs";
+import { offlineFigures } from "./offline.mjs";
 import { devicesHeld, handOffLatency, idleTabCosts } from "./scale.mjs";
 
 const { values: args } = parseArgs({
@@ -444,6 +445,7 @@ async function main() {
   log("");
   execSync("node bench/bundle-size.mjs", { stdio: "inherit" });
   await lighthouseFigures();
+  await offlineFigures();
   await liveFigures();
 }
 

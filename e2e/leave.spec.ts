@@ -3,7 +3,7 @@ import { SESSION_END_NOTICE } from "../lib/shared/auth/session-end";
 import { storedDrafts } from "./support/drafts-api";
 import { bodyField, newDraft, saveStatus } from "./support/drafts-page";
 import { type Account, expect, newAccount, signUp, test } from "./support/fixtures";
-import { browserStorage, handoffKeys } from "./support/storage";
+import { browserStorage, handoffKeys, keptFor } from "./support/storage";
 
 async function signInWithForm(page: Page, account: Account) {
   await page.goto("/signin");
@@ -37,7 +37,8 @@ test("signing out leaves no user data in any tab, and the next user on this brow
 }) => {
   const alice = newAccount();
   await signUp(request, alice);
-  const context = await browser.newContext({ baseURL });
+  // With the service worker, so what it keeps must go too.
+  const context = await browser.newContext({ baseURL, serviceWorkers: "allow" });
   const page = await context.newPage();
   await signInWithForm(page, alice);
   const userId = (await (await context.request.get("/api/auth/session")).json()).user.id as string;
@@ -47,6 +48,7 @@ test("signing out leaves no user data in any tab, and the next user on this brow
   await page.getByRole("button", { name: "Add Enamel mug to cart" }).click();
   const other = await context.newPage();
   await other.goto("/drafts");
+  await keptFor(other, /^[0-9a-f-]{36}$/); // the pages kept for offline use, to be removed too
   expect(handoffKeys((await browserStorage(page)).session).length).toBeGreaterThan(0);
 
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -110,7 +112,7 @@ test("when the session expires, every tab forgets the user and says so", async (
 test("'Keep nothing on this device' stores nothing in the browser and refetches on reload", async ({
   openDevices,
 }) => {
-  const [device] = await openDevices(1, { path: "/about" });
+  const [device] = await openDevices(1, { path: "/about", serviceWorkers: "allow" });
   const { page } = device;
   // The setting reloads the page to take effect, so click rather than check().
   await page.getByLabel("Keep nothing on this device").click();

@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { bodyField, draftInList, newDraft, saveStatus, titleField } from "./support/drafts-page";
 import { type Account, expect, newAccount, signIn, signUp, test } from "./support/fixtures";
 import { freePortSync, newDataDir, newSecret, TestServer } from "./support/server.mjs";
+import { keptFor } from "./support/storage";
 
 /**
  * Handoff opened again after the network (here: the server itself) went away, as on a train
@@ -25,7 +26,7 @@ const offlineTest = test.extend<{
     await use({
       server,
       async device(account) {
-        const context = await browser.newContext({ baseURL: server.url });
+        const context = await browser.newContext({ baseURL: server.url, serviceWorkers: "allow" });
         contexts.push(context);
         if (account) await signIn(context, account);
         return { context, page: await context.newPage() };
@@ -35,23 +36,6 @@ const offlineTest = test.extend<{
     await server.stop();
   },
 });
-
-/** Resolves once the service worker runs this page and the pages are kept for `owner`. */
-async function keptFor(page: Page, owner: string | RegExp) {
-  const expected = typeof owner === "string" ? owner : expect.stringMatching(owner);
-  await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        if (!navigator.serviceWorker.controller) return "no worker yet";
-        if (!(await caches.has("handoff-pages"))) return "no pages";
-        const cache = await caches.open("handoff-pages");
-        const kept = (await cache.keys()).map((request) => new URL(request.url).pathname);
-        if (!kept.includes("/cart")) return "pages still coming";
-        return (await (await cache.match("/__handoff/owner"))?.text()) ?? "no owner";
-      }),
-    )
-    .toEqual(expected);
-}
 
 /** What of Handoff this browser keeps: caches, IndexedDB databases, Web Storage keys. */
 const leftovers = (page: Page) =>

@@ -1,6 +1,5 @@
 "use client";
 
-import Image from "next/image";
 import { useWorkspace } from "@/lib/browser/device/workspace-store";
 import { MAX_QUANTITY } from "@/lib/shared/shop/cart";
 import { CATALOG, formatPrice } from "@/lib/shared/shop/catalog";
@@ -36,7 +35,16 @@ export function ShopPage() {
           const inCart = source.cart?.[product.id] ?? 0;
           return (
             <li key={product.id} className="card product">
-              <Image src={`/products/${product.id}.svg`} alt="" width={240} height={180} />
+              {/* A plain img: next/image leaves SVGs as they are, and its 4 KB of script were
+                  the only thing making this page heavier than the others. */}
+              <img
+                src={`/products/${product.id}.svg`}
+                alt=""
+                width={240}
+                height={180}
+                loading="lazy"
+                decoding="async"
+              />
               <h2>{product.name}</h2>
               <p className="hint">{product.blurb}</p>
               <p className="price">{formatPrice(product.priceCents)}</p>

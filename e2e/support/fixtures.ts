@@ -57,7 +57,7 @@ interface Fixtures {
    */
   openDevices: <N extends 1 | 2 | 3 | 4>(
     count: N,
-    options?: { account?: Account; path?: string },
+    options?: { account?: Account; path?: string; serviceWorkers?: "allow" | "block" },
   ) => Promise<Devices<N>>;
   /**
    * A server of this test's own (to kill, restart or configure), with one device signed in
@@ -95,7 +95,32 @@ async function reactSafeFillInFirefox(browser: Browser) {
   };
 }
 
-export const test = base.extend<Fixtures, { firefoxFill: undefined }>({
+/**
+ * Handoff's service worker fetches every page of the app once for each new browser (issue 17),
+ * which would cost each of this suite's hundreds of short-lived contexts eight page renders
+ * (about a third of the suite's time). So a context a test opens blocks service workers unless
+ * it asks for them (`serviceWorkers: "allow"`), as the offline and leaving tests do.
+ */
+function blockServiceWorkersByDefault(browser: Browser) {
+  const open = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => open({ serviceWorkers: "block", ...options });
+  return () => {
+    browser.newContext = open;
+  };
+}
+
+export const test = base.extend<
+  Fixtures,
+  { firefoxFill: undefined; serviceWorkersBlocked: undefined }
+>({
+  serviceWorkersBlocked: [
+    async ({ browser }, use) => {
+      const restore = blockServiceWorkersByDefault(browser);
+      await use(undefined);
+      restore();
+    },
+    { scope: "worker", auto: true },
+  ],
   firefoxFill: [
     async ({ browser, browserName }, use) => {
       if (browserName === "firefox") await reactSafeFillInFirefox(browser);
@@ -113,11 +138,14 @@ export const test = base.extend<Fixtures, { firefoxFill: undefined }>({
     await use(
       async <N extends 1 | 2 | 3 | 4>(
         count: N,
-        options: { account?: Account; path?: string } = {},
+        options: { account?: Account; path?: string; serviceWorkers?: "allow" | "block" } = {},
       ) => {
         const devices: Device[] = [];
         for (let i = 0; i < count; i++) {
-          const context = await browser.newContext({ baseURL });
+          const context = await browser.newContext({
+            baseURL,
+            serviceWorkers: options.serviceWorkers ?? "block",
+          });
           opened.push(context);
           await signIn(context, options.account ?? account);
           const page = await context.newPage();

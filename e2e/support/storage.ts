@@ -1,4 +1,5 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { APP_PAGES, OWNER_URL, PAGES_CACHE } from "../../lib/shared/offline";
 
 /**
  * Everything a page's origin keeps in the browser: both Web Storages, IndexedDB's names, and
@@ -34,3 +35,23 @@ export function browserStorage(page: Page) {
 
 export const handoffKeys = (storage: Record<string, string>) =>
   Object.keys(storage).filter((k) => k.startsWith("handoff:"));
+
+/** Resolves once the service worker runs this page and the pages are kept for `owner`. */
+export async function keptFor(page: Page, owner: string | RegExp) {
+  const expected = typeof owner === "string" ? owner : expect.stringMatching(owner);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        async ({ pages, name, ownerUrl }) => {
+          if (!navigator.serviceWorker.controller) return "no worker yet";
+          if (!(await caches.has(name))) return "no pages";
+          const cache = await caches.open(name);
+          const kept = (await cache.keys()).map((request) => new URL(request.url).pathname);
+          if (!pages.every((path) => kept.includes(path))) return "pages still coming";
+          return (await (await cache.match(ownerUrl))?.text()) ?? "no owner";
+        },
+        { pages: [...APP_PAGES], name: PAGES_CACHE, ownerUrl: OWNER_URL },
+      ),
+    )
+    .toEqual(expected);
+}

@@ -1,4 +1,4 @@
-import { createStore, del, entries, get, set, type UseStore } from "idb-keyval";
+import type { UseStore } from "idb-keyval";
 
 /** One answer of the API as this device last saw it. */
 export interface CopiedAnswer {
@@ -25,23 +25,31 @@ export const answerCopyName = (userId: string) => `handoff-copy-${userId}`;
  */
 export function indexedAnswerCopy(userId: string): AnswerCopy | null {
   if (typeof indexedDB === "undefined") return null;
-  let store: UseStore | undefined;
-  const db = () => {
-    store ??= createStore(answerCopyName(userId), "answers");
-    return store;
+  // Loaded on first use, after the page is up: it is not part of any page's first load.
+  let opened: Promise<[typeof import("idb-keyval"), UseStore]> | undefined;
+  const open = () => {
+    opened ??= import("idb-keyval").then((idb) => [
+      idb,
+      idb.createStore(answerCopyName(userId), "answers"),
+    ]);
+    return opened;
   };
   // A broken or full IndexedDB only costs the offline copy, never the page.
-  const quietly = async <T>(work: () => Promise<T>, fallback: T) => {
+  const quietly = async <T>(
+    work: (idb: typeof import("idb-keyval"), store: UseStore) => Promise<T>,
+    fallback: T,
+  ) => {
     try {
-      return await work();
+      const [idb, store] = await open();
+      return await work(idb, store);
     } catch {
       return fallback;
     }
   };
   return {
-    get: (url) => quietly(() => get<CopiedAnswer>(url, db()), undefined),
-    put: (url, answer) => quietly(() => set(url, answer, db()), undefined),
-    remove: (url) => quietly(() => del(url, db()), undefined),
-    all: () => quietly(() => entries<string, CopiedAnswer>(db()), []),
+    get: (url) => quietly((idb, db) => idb.get<CopiedAnswer>(url, db), undefined),
+    put: (url, answer) => quietly((idb, db) => idb.set(url, answer, db), undefined),
+    remove: (url) => quietly((idb, db) => idb.del(url, db), undefined),
+    all: () => quietly((idb, db) => idb.entries<string, CopiedAnswer>(db), []),
   };
 }
