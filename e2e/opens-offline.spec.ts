@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { bodyField, draftInList, newDraft, saveStatus, titleField } from "./support/drafts-page";
 import { type Account, expect, newAccount, signIn, signUp, test } from "./support/fixtures";
 import { freePortSync, newDataDir, newSecret, TestServer } from "./support/server.mjs";
-import { keptFor } from "./support/storage";
+import { copiedOffline, keptFor } from "./support/storage";
 
 /**
  * Handoff opened again after the network (here: the server itself) went away, as on a train
@@ -86,6 +86,7 @@ offlineTest(
     await laptop.page.goto("/drafts");
     await newDraft(laptop.page, { title: "Plane notes", body: "boarding" });
     await keptFor(laptop.page, /^[0-9a-f-]{36}$/);
+    await copiedOffline(laptop.page, "/api/drafts", "Plane notes");
 
     await site.server.stop();
     await laptop.page.reload();
@@ -134,6 +135,7 @@ offlineTest(
     await page.goto("/drafts");
     await newDraft(page, { title: "Second's list", body: "" });
     await keptFor(page, /^[0-9a-f-]{36}$/);
+    await copiedOffline(page, "/api/drafts", "Second's list");
     await site.server.stop();
     await page.reload();
     await expect(draftInList(page, "Second's list")).toBeVisible();

@@ -55,3 +55,42 @@ export async function keptFor(page: Page, owner: string | RegExp) {
     )
     .toEqual(expected);
 }
+
+/**
+ * Resolves once this device's offline copy (IndexedDB `handoff-copy-…`) holds `text` in its
+ * answer for `url`: what a user typed a moment before going offline is kept by then.
+ */
+export async function copiedOffline(page: Page, url: string, text: string) {
+  await expect
+    .poll(() =>
+      page.evaluate(async (key) => {
+        const names = (await indexedDB.databases())
+          .map((db) => db.name ?? "")
+          .filter((name) => name.startsWith("handoff-copy-"));
+        const found: string[] = [];
+        for (const name of names) {
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open(name);
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          if (!db.objectStoreNames.contains("answers")) {
+            db.close();
+            found.push(`${name}: no store`);
+            continue;
+          }
+          const [answer, keys] = await new Promise<[unknown, IDBValidKey[]]>((resolve, reject) => {
+            const store = db.transaction("answers").objectStore("answers");
+            const one = store.get(key);
+            const all = store.getAllKeys();
+            all.onsuccess = () => resolve([one.result, all.result]);
+            all.onerror = () => reject(all.error);
+          });
+          db.close();
+          found.push(`${name} [${keys.join(" ")}]: ${JSON.stringify(answer ?? null)}`);
+        }
+        return found.join("\n");
+      }, url),
+    )
+    .toContain(text);
+}

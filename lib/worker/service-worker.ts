@@ -73,4 +73,22 @@ function notAvailableOffline(request: Request) {
   );
 }
 
+// A new deployment's worker drops the last one's pages (a kept page names built files, by
+// hash, that only its own deployment precached) but keeps their owner: the next page load
+// fetches them again (lib/browser/offline/page-cache.ts). A first install has none to drop.
+let replacing = false;
+self.addEventListener("install", () => {
+  replacing = self.registration.active !== null;
+});
+self.addEventListener("activate", (event) => {
+  if (replacing) event.waitUntil(dropPages());
+});
+
+async function dropPages() {
+  if (!(await caches.has(PAGES_CACHE))) return;
+  const cache = await caches.open(PAGES_CACHE);
+  for (const request of await cache.keys())
+    if (new URL(request.url).pathname !== OWNER_URL) await cache.delete(request);
+}
+
 serwist.addEventListeners();

@@ -28,10 +28,16 @@ export function indexedAnswerCopy(userId: string): AnswerCopy | null {
   // Loaded on first use, after the page is up: it is not part of any page's first load.
   let opened: Promise<[typeof import("idb-keyval"), UseStore]> | undefined;
   const open = () => {
-    opened ??= import("idb-keyval").then((idb) => [
-      idb,
-      idb.createStore(answerCopyName(userId), "answers"),
-    ]);
+    opened ??= import("idb-keyval").then(
+      (idb): [typeof import("idb-keyval"), UseStore] => [
+        idb,
+        idb.createStore(answerCopyName(userId), "answers"),
+      ],
+      (error) => {
+        opened = undefined; // a chunk that failed to load is tried again next time
+        throw error;
+      },
+    );
     return opened;
   };
   // A broken or full IndexedDB only costs the offline copy, never the page.

@@ -13,15 +13,21 @@ export async function keepPagesFor(owner: string | null): Promise<void> {
   if (!hasCaches() || !("serviceWorker" in navigator)) return;
   try {
     await navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: "/" });
+    // Kept pages are for the worker that runs: wait for it on a first visit.
+    await navigator.serviceWorker.ready;
     if (owner === null) {
       await forgetPages();
       return;
     }
-    if ((await pagesOwner()) === owner) return;
-    await forgetPages();
+    if ((await pagesOwner()) !== owner) {
+      await forgetPages();
+      await (await caches.open(PAGES_CACHE)).put(OWNER_URL, new Response(owner));
+    }
+    // Pages the last visit did not get to (it was left before they came) are fetched now.
     const cache = await caches.open(PAGES_CACHE);
-    await cache.put(OWNER_URL, new Response(owner));
-    await Promise.all(APP_PAGES.map((page) => cache.add(page).catch(() => {})));
+    const kept = new Set((await cache.keys()).map((request) => new URL(request.url).pathname));
+    const missing = APP_PAGES.filter((page) => !kept.has(page));
+    await Promise.all(missing.map((page) => cache.add(page).catch(() => {})));
   } catch {
     // Private windows and full disks refuse caches and workers.
   }

@@ -129,6 +129,8 @@ export class SyncClient {
   /** How the page's answers stand with the server (see `connection`). */
   private reach: Reach = { copySince: null, reached: false };
   private readonly reachListeners = new Set<() => void>();
+  /** What was last copied of each URL (see `copyShown`). */
+  private readonly copied = new Map<string, { etag: string; body: unknown }>();
 
   constructor(options: SyncClientOptions) {
     this.scope = options.scope;
@@ -265,7 +267,7 @@ export class SyncClient {
     // A guest's answers come from this browser: they say nothing of the server.
     if (this.scope.kind === "user") this.noteReach(null, true);
     if (response.status === 304 && cached) {
-      this.copyShown(url, cached.body); // confirmed now: "last synced" moves on
+      this.copyShown(url, cached.body, { confirmed: true }); // "last synced" moves on
       return cached.body as T;
     }
     if (response.body === undefined) throw new Error(`Empty answer from ${url}`);
@@ -293,11 +295,15 @@ export class SyncClient {
    * Copies what the page shows of `url` for offline use, with its ETag when it is the body
    * the server sent (a list changed here has none: the next fetch asks without one).
    */
-  private copyShown(url: string, body: unknown) {
+  private copyShown(url: string, body: unknown, { confirmed = false } = {}) {
     if (!this.copy || !url.startsWith("/api/") || url === PULSE_URL || NOT_COPIED.includes(url))
       return;
+    // SWR writes a key's state for every flag it flips: copy only what is new.
     const seen = this.lastSeen.get(url);
     const etag = seen && seen.body === body ? seen.etag : "";
+    const last = this.copied.get(url);
+    if (!confirmed && last && last.body === body && last.etag === etag) return;
+    this.copied.set(url, { etag, body });
     void this.copy.put(url, { etag, body, at: Date.now() });
   }
 
@@ -627,15 +633,14 @@ export class SyncClient {
   }
 }
 
-/** SWR's cache, telling `onData` of each key's new data (not of its loading flags). */
+/** SWR's cache, telling `onData` of each key's data whenever SWR writes the key's state. */
 class CopyingMap extends Map<string, { data?: unknown }> {
   constructor(private readonly onData: (key: string, data: unknown) => void) {
     super();
   }
   override set(key: string, state: { data?: unknown }) {
-    const before = super.get(key)?.data;
     super.set(key, state);
-    if (state?.data !== undefined && state.data !== before) this.onData(key, state.data);
+    if (state?.data !== undefined) this.onData(key, state.data);
     return this;
   }
 }
