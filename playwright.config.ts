@@ -67,7 +67,7 @@ export default defineConfig({
     },
     {
       // Debian's Firefox ESR over WebDriver BiDi. It runs the cross-device tests of a user's
-      // and a guest's tabs, the end of a session, the poke stream; with E2E_EXTENDED=1 also drafts,
+      // and a guest's tabs, the end of a session, the poke stream, opening offline; with E2E_EXTENDED=1 also drafts,
       // conflicts, cart, application, playback, offline, leaving a page. The server-side
       // suites (security, cluster, API) and the single-device ones run in Chromium only.
       name: "firefox",

@@ -507,6 +507,9 @@ export class SyncClient {
   private listInStep<T, View>(kind: SyncedKind<T, View>, view: View) {
     const collection = this.collectionOf(kind);
     const entry = collection.summary(view);
+    // A list still loading has nothing to put the entry in, and this mutation makes SWR drop
+    // the answer under way (it may predate the write): fetch it again instead.
+    const loaded = this.swr.cache.get(collection.url)?.data !== undefined;
     void this.swr.mutate<Record<string, Array<{ id: string; updatedAt: string }>>>(
       collection.url,
       (list) =>
@@ -516,7 +519,7 @@ export class SyncClient {
             ...(list[collection.field] ?? []).filter((other) => other.id !== entry.id),
           ].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
         },
-      { revalidate: false },
+      { revalidate: !loaded },
     );
   }
 
