@@ -70,11 +70,11 @@ export async function offlineFigures() {
     const { cookie } = await signedInCookie(server.url);
     const context = await contextWithCookie(browser, server.url, cookie);
     const page = await context.newPage();
-    const transferred = { first: 0 };
+    let firstVisit = 0;
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     cdp.on("Network.loadingFinished", (event) => {
-      transferred.first += event.encodedDataLength;
+      firstVisit += event.encodedDataLength;
     });
     await page.goto("/drafts");
     await page.getByRole("button", { name: "New draft" }).click();
@@ -84,7 +84,7 @@ export async function offlineFigures() {
       .filter({ hasText: /^Saved$/ })
       .waitFor();
     await pagesKept(page);
-    const firstVisit = transferred.first;
+    const firstVisitBytes = firstVisit; // what came after is the reloads below
 
     const installabilityErrors = await installability(server.url);
     const manifest = await (await context.request.get("/manifest.webmanifest")).json();
@@ -102,7 +102,7 @@ export async function offlineFigures() {
       `  installable: ${installabilityErrors.length === 0 ? "yes" : `no (${installabilityErrors.map((e) => e.errorId).join(", ")})`}; manifest "${manifest.name}", display ${manifest.display}, start ${manifest.start_url}, ${manifest.icons.length} icons (${manifest.icons.map((i) => i.sizes).join(", ")})`,
     );
     log(
-      `  first visit, everything the browser fetched (the page, its files, the worker, the precache, every page kept): ${kb(firstVisit)}; the worker script: ${kb(workerBytes)} uncompressed`,
+      `  first visit, everything the browser fetched (the page, its files, the worker, the precache, every page kept): ${kb(firstVisitBytes)}; the worker script: ${kb(workerBytes)} uncompressed`,
     );
     log(
       `  reload to the drafts list on screen: network p50 ${Math.round(percentile(online, 50))} ms; server gone, from the device's copy p50 ${Math.round(percentile(offline, 50))} ms (${(percentile(offline, 50) / percentile(online, 50)).toFixed(2)}x)`,

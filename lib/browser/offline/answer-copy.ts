@@ -12,7 +12,6 @@ export interface AnswerCopy {
   get(url: string): Promise<CopiedAnswer | undefined>;
   put(url: string, answer: CopiedAnswer): Promise<void>;
   remove(url: string): Promise<void>;
-  all(): Promise<Array<[string, CopiedAnswer]>>;
 }
 
 /** The database of a user's copy: its name starts "handoff", so leaving deletes it. */
@@ -56,6 +55,5 @@ export function indexedAnswerCopy(userId: string): AnswerCopy | null {
     get: (url) => quietly((idb, db) => idb.get<CopiedAnswer>(url, db), undefined),
     put: (url, answer) => quietly((idb, db) => idb.set(url, answer, db), undefined),
     remove: (url) => quietly((idb, db) => idb.del(url, db), undefined),
-    all: () => quietly((idb, db) => idb.entries<string, CopiedAnswer>(db), []),
   };
 }

@@ -34,7 +34,7 @@ export async function keepPagesFor(owner: string | null): Promise<void> {
 }
 
 /** Whose pages this device keeps, if anyone's. */
-export async function pagesOwner(): Promise<string | null> {
+async function pagesOwner(): Promise<string | null> {
   if (!hasCaches() || !(await caches.has(PAGES_CACHE))) return null;
   const entry = await (await caches.open(PAGES_CACHE)).match(OWNER_URL);
   return entry ? entry.text() : null;
