@@ -1,10 +1,10 @@
 import { requireUser } from "@/lib/server/auth/session";
 import { createDraft, listDrafts } from "@/lib/server/drafts/service";
 import { readJson } from "@/lib/server/http/body";
-import { ifNoneMatch, listEtag } from "@/lib/server/http/etag";
+import { ifNoneMatch } from "@/lib/server/http/etag";
 import { empty, json, route } from "@/lib/server/http/respond";
 import { createDraftSchema } from "@/lib/shared/drafts/schema";
-import { versionTag } from "@/lib/shared/sync/kind";
+import { listEtag, versionTag } from "@/lib/shared/sync/kind";
 
 /**
  * Fetched again whenever the pulse says something changed: the session check reads the user's

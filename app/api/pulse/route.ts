@@ -1,7 +1,8 @@
 import { requireUser } from "@/lib/server/auth/session";
-import { ifNoneMatch, listEtag } from "@/lib/server/http/etag";
+import { ifNoneMatch } from "@/lib/server/http/etag";
 import { empty, json, route } from "@/lib/server/http/respond";
 import { reportPresence } from "@/lib/server/persist/presence";
+import { listEtag } from "@/lib/shared/sync/kind";
 import type { PulseAnswer } from "@/lib/shared/sync/live";
 
 /**

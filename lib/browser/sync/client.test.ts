@@ -128,6 +128,33 @@ describe("SyncClient", () => {
     expect(first.local.length).toBe(0);
   });
 
+  it("takes another tab's newer answer, and drops one older than what it has", async () => {
+    const bus = channels();
+    const tab = client("erin", { channel: bus });
+    tab.sync.joinTabs();
+    const other = bus(tab.sync.tabs.name);
+    const answer = (version: number, mug: number) => ({
+      type: "response",
+      url: "/api/cart",
+      etag: versionTag(version),
+      body: { cart: { version, data: { mug } } },
+    });
+    const shown = () => tab.sync.swr.cache.get("/api/cart")?.data;
+
+    other.postMessage(answer(3, 3));
+    await vi.waitFor(() => expect(shown()).toMatchObject({ cart: { version: 3 } }));
+    // The other tab's request crossed a newer one: its late answer must not undo what is shown.
+    other.postMessage(answer(2, 2));
+    other.postMessage(answer(4, 4));
+    await vi.waitFor(() => expect(shown()).toMatchObject({ cart: { version: 4 } }));
+    other.postMessage(answer(3, 3));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(shown()).toMatchObject({ cart: { version: 4, data: { mug: 4 } } });
+    // And the next poll asks from the newest it knows.
+    await tab.sync.fetcher("/api/cart");
+    expect(tab.server.requests.at(-1)?.headers.get("If-None-Match")).toBe(versionTag(4));
+  });
+
   it("waits for its own sign-out before leaving, whatever a poll meets meanwhile", async () => {
     const device = client("dave");
     let finish = () => {};

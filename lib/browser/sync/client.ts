@@ -24,7 +24,13 @@ import {
   signInAfter,
 } from "@/lib/shared/auth/session-end";
 import { GUEST_TTL_MS } from "@/lib/shared/guest/limits";
-import { docKey, type SyncedKind, storedKindOf, versionTag } from "@/lib/shared/sync/kind";
+import {
+  docKey,
+  type SyncedKind,
+  storedKindOf,
+  tagOrder,
+  versionTag,
+} from "@/lib/shared/sync/kind";
 import { OWN_MARKERS_HEADER } from "@/lib/shared/sync/live";
 import type { Versioned } from "@/lib/shared/sync/types";
 import { browserLocks, holdLock, holdWhenFree, type Locks, withFreeLock } from "./doc-locks";
@@ -108,6 +114,8 @@ export class SyncClient {
   private readonly swrEvents: { start?: () => void; stop?: () => void };
   /** The last body and ETag per URL: a 304 hands SWR the same object, so nothing re-renders. */
   private readonly lastSeen = new Map<string, { etag: string; body: unknown }>();
+  /** URLs this page is fetching now, and how many times over. */
+  private readonly fetching = new Map<string, number>();
   /** What every editor open in this page holds, so signing out can send it first. */
   private readonly live = new Set<() => Promise<void>>();
   /** The outbox owners of this page's live editors (see OutboxEntry.owner). */
@@ -231,16 +239,27 @@ export class SyncClient {
   joinTabs(): () => void {
     const leave = this.tabs.join();
     const unlisten = this.tabs.listen((message: TabMessage) => {
-      if (message.type === "response") {
-        this.lastSeen.set(message.url, { etag: message.etag, body: message.body });
-        void this.swr.mutate(message.url, message.body, { revalidate: false });
-      }
+      if (message.type === "response") this.takeTabAnswer(message.url, message.etag, message.body);
       if (message.type === "session-ended") this.endSession(message.reason, { tell: false });
     });
     return () => {
       unlisten();
       leave();
     };
+  }
+
+  /**
+   * Shows another tab's fresh answer without asking the server. It may be older than what
+   * this page has (the tabs' requests cross), so an older one is dropped; and as SWR drops a
+   * fetch under way when the data is set meanwhile, that fetch is made again.
+   */
+  private takeTabAnswer(url: string, etag: string, body: unknown) {
+    const known = this.lastSeen.get(url);
+    const order = tagOrder(etag);
+    const knownOrder = known ? tagOrder(known.etag) : null;
+    if (order === null || (knownOrder !== null && order <= knownOrder)) return;
+    this.lastSeen.set(url, { etag, body });
+    void this.swr.mutate(url, body, { revalidate: this.fetching.has(url) });
   }
 
   // --- Reading -------------------------------------------------------------------------------
@@ -252,11 +271,16 @@ export class SyncClient {
   readonly fetcher = async <T>(url: string): Promise<T> => {
     const cached = this.lastSeen.get(url);
     let response: ApiResponse<T>;
+    this.fetching.set(url, (this.fetching.get(url) ?? 0) + 1);
     try {
       response = await this.http<T>(
         url,
         cached ? { headers: { "If-None-Match": cached.etag } } : {},
-      );
+      ).finally(() => {
+        const left = (this.fetching.get(url) ?? 1) - 1;
+        if (left > 0) this.fetching.set(url, left);
+        else this.fetching.delete(url);
+      });
     } catch (error) {
       const copied = isNetworkError(error) ? await this.copy?.get(url) : undefined;
       if (!copied) throw error;

@@ -2,10 +2,8 @@ import "server-only";
 import { AppError } from "@/lib/shared/errors";
 import { parseVersionTag } from "@/lib/shared/sync/kind";
 
-// A document's ETag is its version, `versionTag` in lib/sync/kind.ts ("v7"), for every kind.
-
-/** A list's ETag is the user's change marker, weak because it names a state, not bytes. */
-export const listEtag = (marker: number) => `W/"m${marker}"`;
+// ETags are made in lib/shared/sync/kind.ts: a document's is its version ("v7"), a list's the
+// user's change marker (W/"m12").
 
 export function ifNoneMatch(request: Request, etag: string): boolean {
   const header = request.headers.get("if-none-match");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SYNCED_KINDS } from "@/lib/shared/kinds";
-import { storedKindOf } from "./kind";
+import { listEtag, storedKindOf, tagOrder, versionTag } from "./kind";
 
 describe("which stored kind a URL shows (what a poke refetches)", () => {
   it("maps each synced kind's documents and lists, and nothing else", () => {
@@ -13,5 +13,15 @@ describe("which stored kind a URL shows (what a poke refetches)", () => {
     expect(storedKindOf(SYNCED_KINDS, "/api/orders")).toBeNull();
     expect(storedKindOf(SYNCED_KINDS, "/api/drafts/3f2a/extra")).toBeNull();
     expect(storedKindOf(SYNCED_KINDS, "/api/cartx")).toBeNull();
+  });
+});
+
+describe("tagOrder", () => {
+  it("orders the ETags this API gives out, and nothing else", () => {
+    expect(tagOrder(versionTag(7))).toBe(7);
+    expect(tagOrder(listEtag(12))).toBe(12);
+    expect(tagOrder('"m12"')).toBeNull();
+    expect(tagOrder('W/"v7"')).toBeNull();
+    expect(tagOrder("*")).toBeNull();
   });
 });

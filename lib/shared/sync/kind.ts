@@ -94,6 +94,19 @@ export function parseVersionTag(tag: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** A list's ETag is the user's change marker, weak because it names a state, not bytes. */
+export const listEtag = (marker: number) => `W/"m${marker}"`;
+
+/**
+ * Where an ETag of this API stands in its URL's history (a version or a marker: both only
+ * grow), or null for a tag it did not give out. Answers can arrive out of order (another
+ * tab's, a slow fetch's): a lower one is older.
+ */
+export function tagOrder(tag: string): number | null {
+  const match = /^(?:"v|W\/"m)(\d{1,15})"$/.exec(tag.trim());
+  return match ? Number(match[1]) : null;
+}
+
 /** The store's kind behind one of `kinds`' URLs (a document or a list), or null if none. */
 export function storedKindOf(kinds: readonly SyncedKind[], url: string): DocKind | null {
   for (const kind of kinds)
