@@ -116,6 +116,28 @@ test("a stale If-Match gets 412 with the current draft and writes nothing", asyn
   expect(missing.status()).toBe(428);
 });
 
+test('a save with If-Match "v0" creates the draft under the client\'s id, once', async ({
+  openDevices,
+}) => {
+  const api = await signedInApi(openDevices);
+  const id = crypto.randomUUID();
+  const made = await api.put(`/api/drafts/${id}`, {
+    data: { title: "Written on a train", body: "offline" },
+    headers: { "If-Match": '"v0"' },
+  });
+  expect(made.status()).toBe(200);
+  expect((await made.json()).draft).toMatchObject({ id, version: 1, body: "offline" });
+  // Sent again (the first answer was lost): a conflict with what is there, not a second draft.
+  const again = await api.put(`/api/drafts/${id}`, {
+    data: { title: "Written on a train", body: "offline, more" },
+    headers: { "If-Match": '"v0"' },
+  });
+  expect(again.status()).toBe(412);
+  expect((await again.json()).current).toMatchObject({ id, version: 1, body: "offline" });
+  const { drafts } = await (await api.get("/api/drafts")).json();
+  expect(drafts.map((d: { id: string }) => d.id)).toEqual([id]);
+});
+
 test("bad input gets a clear 4xx and changes nothing", async ({ openDevices }) => {
   const api = await signedInApi(openDevices);
   const draft = await create(api, { title: "keep", body: "keep" });

@@ -1,51 +1,7 @@
-import type { BrowserContext, Page } from "@playwright/test";
 import { bodyField, draftInList, newDraft, saveStatus, titleField } from "./support/drafts-page";
-import { type Account, expect, newAccount, signIn, signUp, test } from "./support/fixtures";
-import { freePortSync, newDataDir, newSecret, TestServer } from "./support/server.mjs";
+import { expect, newAccount, signIn, signUp } from "./support/fixtures";
+import { leftovers, offlineTest } from "./support/offline-site";
 import { copiedOffline, keptFor } from "./support/storage";
-
-/**
- * Handoff opened again after the network (here: the server itself) went away, as on a train
- * or while a deploy is under way. One server of the test's own, stopped and started again on
- * the same port and data; each device its own browser context.
- */
-const offlineTest = test.extend<{
-  site: {
-    server: TestServer;
-    device(account?: Account): Promise<{ context: BrowserContext; page: Page }>;
-  };
-}>({
-  site: async ({ browser }, use) => {
-    const server = new TestServer({
-      port: freePortSync(),
-      dataDir: newDataDir(),
-      secret: newSecret(),
-    });
-    await server.start();
-    const contexts: BrowserContext[] = [];
-    await use({
-      server,
-      async device(account) {
-        const context = await browser.newContext({ baseURL: server.url, serviceWorkers: "allow" });
-        contexts.push(context);
-        if (account) await signIn(context, account);
-        return { context, page: await context.newPage() };
-      },
-    });
-    for (const context of contexts) await context.close();
-    await server.stop();
-  },
-});
-
-/** What of Handoff this browser keeps: caches, IndexedDB databases, Web Storage keys. */
-const leftovers = (page: Page) =>
-  page.evaluate(async () => ({
-    caches: (await caches.keys()).filter((name) => !name.startsWith("serwist-precache")),
-    databases: ((await indexedDB.databases?.()) ?? [])
-      .map((db) => db.name ?? "")
-      .filter((name) => name.startsWith("handoff")),
-    storage: Object.keys(localStorage).filter((key) => key.startsWith("handoff:")),
-  }));
 
 offlineTest(
   "a guest opens Handoff offline after a visit: every page, their drafts, and edits that stay",
@@ -98,16 +54,42 @@ offlineTest(
     await bodyField(laptop.page).press("End");
     await bodyField(laptop.page).pressSequentially(", over the sea", { delay: 5 });
     await expect(saveStatus(laptop.page)).toContainText("saved on this device");
+    // A draft started offline is made here, under an id this device chose, and waits.
+    const create = laptop.page.getByRole("button", { name: "New draft" });
+    await create.click();
+    await expect(create).toBeEnabled();
+    await expect(titleField(laptop.page)).toHaveValue("");
+    await expect(
+      laptop.page.getByRole("list", { name: "Drafts" }).getByRole("listitem"),
+    ).toHaveCount(2);
+    await titleField(laptop.page).fill("Written offline");
+    await bodyField(laptop.page).fill("no network");
+    await expect(saveStatus(laptop.page)).toContainText("saved on this device");
+    const madeHere = await laptop.page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith("handoff:outbox:"));
+      const entries = Object.values(JSON.parse(localStorage.getItem(key ?? "") ?? "{}")) as {
+        id: string;
+        local: { title?: string };
+      }[];
+      return entries.find((entry) => entry.local.title === "Written offline")?.id;
+    });
+    expect(madeHere).toMatch(/^[0-9a-f-]{36}$/);
 
     await site.server.start();
     // The laptop retries on its own (1, 2, 4 s...) or when the browser says it is online.
     await laptop.page.evaluate(() => window.dispatchEvent(new Event("online")));
     await expect(saveStatus(laptop.page)).toHaveText("Saved");
     await expect(laptop.page.getByText(/^Offline/)).toBeHidden();
+    await expect(draftInList(laptop.page, "Written offline")).toBeVisible();
     const phone = await site.device(account);
     await phone.page.goto("/drafts");
     await draftInList(phone.page, "Plane notes").click();
     await expect(bodyField(phone.page)).toHaveValue("boarding, over the sea");
+    await draftInList(phone.page, "Written offline").click();
+    await expect(bodyField(phone.page)).toHaveValue("no network");
+    const { drafts } = await (await phone.context.request.get("/api/drafts")).json();
+    expect(drafts.find((d: { title: string }) => d.title === "Written offline")?.id).toBe(madeHere);
+    expect(drafts).toHaveLength(2);
   },
 );
 

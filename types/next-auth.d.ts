@@ -6,6 +6,8 @@ declare module "next-auth" {
     /** The session's id and start (see JWT below), for the page's session hint. */
     sid: string;
     startedAt: number;
+    /** When the session's token expires (its `exp`), ms since the epoch. */
+    endsAt: number;
   }
 }
 

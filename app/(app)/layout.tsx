@@ -29,6 +29,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <SignedInShell
       userId={user.id}
       sessionHint={user.sessionHint}
+      sessionEndsIn={user.sessionEndsIn}
       keepNothing={keepNothing}
       live={liveEnabled()}
     >

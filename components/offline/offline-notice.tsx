@@ -1,8 +1,8 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { pageCopyAt } from "@/lib/browser/offline/page-cache";
 import { useSyncClient } from "@/lib/browser/sync/context";
-import { OFFLINE_COPY_META } from "@/lib/shared/offline";
 
 const subscribeOnline = (listener: () => void) => {
   window.addEventListener("online", listener);
@@ -13,14 +13,6 @@ const subscribeOnline = (listener: () => void) => {
   };
 };
 const noop = () => () => {};
-
-/** When the service worker served this page from the device's copy (ms), or null. */
-const pageCopyAt = () => {
-  const at = Number(
-    document.querySelector(`meta[name="${OFFLINE_COPY_META}"]`)?.getAttribute("content"),
-  );
-  return at > 0 ? at : null;
-};
 
 const clock = (at: number) => {
   const when = new Date(at);

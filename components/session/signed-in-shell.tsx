@@ -3,6 +3,7 @@
 import { type ReactNode, useState } from "react";
 import { SyncShell } from "@/components/sync/sync-shell";
 import { deviceStorage } from "@/lib/browser/device/storage";
+import { pageCopyAt } from "@/lib/browser/offline/page-cache";
 import { SyncClient } from "@/lib/browser/sync/client";
 import { SYNCED_KINDS } from "@/lib/shared/kinds";
 import { MergeGuestData } from "./merge-guest-data";
@@ -11,18 +12,37 @@ interface Props {
   userId: string;
   /** Signed by the server: which session this page belongs to (SESSION_HINT_HEADER). */
   sessionHint: string;
+  /** How long the session had left when the server made the page (ms), if it ends. */
+  sessionEndsIn: number | null;
   keepNothing: boolean;
   /** The server's poke stream is on (HANDOFF_LIVE); off, the pulse alone keeps pages fresh. */
   live: boolean;
   children: ReactNode;
 }
 
+/**
+ * When the session ends by this device's clock: counted from the page's arrival, so a clock
+ * that is off does not matter. A page the service worker kept (opened offline) was made long
+ * ago: its end is the one recorded with the kept pages (lib/browser/offline/page-cache.ts).
+ */
+function sessionEnd(endsIn: number | null) {
+  if (endsIn === null || typeof document === "undefined" || pageCopyAt() !== null) return undefined;
+  return Date.now() + endsIn;
+}
+
 /** Wraps every signed-in page: the user's sync client (the API, kept in step across tabs). */
-export function SignedInShell({ userId, sessionHint, keepNothing, live, children }: Props) {
+export function SignedInShell({
+  userId,
+  sessionHint,
+  sessionEndsIn,
+  keepNothing,
+  live,
+  children,
+}: Props) {
   const [client] = useState(
     () =>
       new SyncClient({
-        scope: { kind: "user", userId, sessionHint },
+        scope: { kind: "user", userId, sessionHint, endsAt: sessionEnd(sessionEndsIn) },
         kinds: SYNCED_KINDS,
         storage: deviceStorage(keepNothing),
         ...(live ? {} : { live: null }),

@@ -17,8 +17,22 @@ export function SyncShell({ client, children }: { client: SyncClient; children: 
   useEffect(() => client.start(), [client]);
   useEffect(() => {
     // The service worker serves built files; in development they change under it.
-    if (process.env.NODE_ENV === "production")
-      void keepPagesFor(client.storage.keepsNothing ? null : client.id);
+    if (process.env.NODE_ENV !== "production") return;
+    const { scope } = client;
+    let stopExpiry: (() => void) | undefined;
+    let stopped = false;
+    void keepPagesFor(
+      client.storage.keepsNothing ? null : client.id,
+      scope.kind === "user" ? scope.endsAt : undefined,
+    ).then((until) => {
+      // Opened offline from the kept pages, the page learns its session's end from them.
+      if (!stopped && until && scope.kind === "user" && !scope.endsAt)
+        stopExpiry = client.endSessionAt(until);
+    });
+    return () => {
+      stopped = true;
+      stopExpiry?.();
+    };
   }, [client]);
   useEffect(() => {
     void workspace.persist.rehydrate();

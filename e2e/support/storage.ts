@@ -48,7 +48,8 @@ export async function keptFor(page: Page, owner: string | RegExp) {
           const cache = await caches.open(name);
           const kept = (await cache.keys()).map((request) => new URL(request.url).pathname);
           if (!pages.every((path) => kept.includes(path))) return "pages still coming";
-          return (await (await cache.match(ownerUrl))?.text()) ?? "no owner";
+          const record = await cache.match(ownerUrl);
+          return record ? ((await record.json()) as { owner: string }).owner : "no owner";
         },
         { pages: [...APP_PAGES], name: PAGES_CACHE, ownerUrl: OWNER_URL },
       ),

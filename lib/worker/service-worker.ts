@@ -1,6 +1,12 @@
 /// <reference lib="webworker" />
 import { type PrecacheEntry, Serwist } from "serwist";
-import { OFFLINE_COPY_META, OWNER_URL, PAGES_CACHE } from "@/lib/shared/offline";
+import {
+  answerCopyName,
+  OFFLINE_COPY_META,
+  OWNER_URL,
+  PAGES_CACHE,
+  readOwner,
+} from "@/lib/shared/offline";
 
 declare global {
   interface WorkerGlobalScope {
@@ -33,7 +39,9 @@ const serwist = new Serwist({
             event.waitUntil(keep(request, response.clone()));
           return response;
         } catch {
+          if (!(await caches.has(PAGES_CACHE))) return notAvailableOffline(request);
           const cache = await caches.open(PAGES_CACHE);
+          if (await sessionOver(cache)) return sessionEnded();
           const kept = await cache.match(request, { ignoreSearch: true });
           return kept ? markedAsKept(kept) : notAvailableOffline(request);
         }
@@ -65,11 +73,46 @@ async function markedAsKept(kept: Response) {
   return new Response(html, { status: kept.status, statusText: kept.statusText, headers });
 }
 
+/**
+ * The kept pages' session has ended (by this device's clock, as recorded by the last page
+ * online): the pages and the user's copy of API answers go, so nothing of the user opens
+ * offline after it, even on a device no page of Handoff was open on at the time.
+ */
+async function sessionOver(cache: Cache) {
+  const entry = await cache.match(OWNER_URL);
+  const { owner, until } = readOwner(entry ? await entry.text() : "");
+  if (!until || Date.now() < until) return false;
+  await caches.delete(PAGES_CACHE);
+  if (owner !== "guest") await deleted(indexedDB.deleteDatabase(answerCopyName(owner)));
+  return true;
+}
+
+const deleted = (request: IDBOpenDBRequest) =>
+  new Promise<void>((resolve) => {
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+
+/** Also forgets what the pages kept in Web Storage (unsent edits, the tab's place), as online. */
+function sessionEnded() {
+  return offlinePage(
+    "Your session has ended",
+    "Sign in again once you are back online. Nothing of your account is kept on this device any more.",
+    `<script>for (const key of Object.keys(localStorage)) if (key.startsWith("handoff:")) localStorage.removeItem(key); sessionStorage.clear();</script>`,
+  );
+}
+
+function offlinePage(title: string, text: string, script = "") {
+  return new Response(
+    `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · Handoff</title><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1>${title}</h1><p>${text}</p>${script}</body></html>`,
+    { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } },
+  );
+}
+
 function notAvailableOffline(request: Request) {
   const path = new URL(request.url).pathname.replace(/[<>&"]/g, "");
-  return new Response(
-    `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Offline · Handoff</title><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1>You are offline</h1><p>${path} was not opened on this device before, so there is nothing of it to show until the connection returns.</p><p><a href="/drafts">Your drafts</a> may be here.</p></body></html>`,
-    { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } },
+  return offlinePage(
+    "You are offline",
+    `${path} was not opened on this device before, so there is nothing of it to show until the connection returns.</p><p><a href="/drafts">Your drafts</a> may be here.`,
   );
 }
 

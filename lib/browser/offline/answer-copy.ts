@@ -1,4 +1,5 @@
 import type { UseStore } from "idb-keyval";
+import { answerCopyName } from "@/lib/shared/offline";
 
 /** One answer of the API as this device last saw it. */
 export interface CopiedAnswer {
@@ -13,9 +14,6 @@ export interface AnswerCopy {
   put(url: string, answer: CopiedAnswer): Promise<void>;
   remove(url: string): Promise<void>;
 }
-
-/** The database of a user's copy: its name starts "handoff", so leaving deletes it. */
-export const answerCopyName = (userId: string) => `handoff-copy-${userId}`;
 
 /**
  * What a signed-in device last fetched of the API, per URL, in IndexedDB: shown when the

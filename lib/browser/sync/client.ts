@@ -55,6 +55,11 @@ export type SyncScope =
       userId: string;
       /** Signed by the server: which session this page belongs to (SESSION_HINT_HEADER). */
       sessionHint: string;
+      /**
+       * When the session ends by this device's clock (ms), if the page knows: the tabs then
+       * forget the user even with no server to tell them (offline).
+       */
+      endsAt?: number;
     }
   | { kind: "guest" };
 
@@ -88,6 +93,7 @@ export interface SyncClientOptions {
 const NOT_COPIED: readonly string[] = Object.freeze(["/api/shipping"]);
 
 const CREATE_RETRY_DELAYS_MS = [500, 1500] as const;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** How long a poke waits for this page's saves under way before it is weighed anyway. */
 const WRITE_WAIT_MS = 3000;
 
@@ -223,7 +229,10 @@ export class SyncClient {
         : null;
     this.pulse = pulse;
     const stopWatching = pulse ? null : watchStorage(GUEST_KEY, () => this.revalidateShown(null));
+    const stopExpiry =
+      this.scope.kind === "user" && this.scope.endsAt ? this.endSessionAt(this.scope.endsAt) : null;
     return () => {
+      stopExpiry?.();
       pulse?.stop();
       stopWatching?.();
       this.pulse = null;
@@ -494,8 +503,10 @@ export class SyncClient {
    */
   async create<T, View>(kind: SyncedKind<T, View>, fields: Partial<T> = {}): Promise<View> {
     const collection = this.collectionOf(kind);
-    const request = { method: "POST", json: { id: crypto.randomUUID(), ...fields } };
+    const id = crypto.randomUUID();
+    const request = { method: "POST", json: { id, ...fields } };
     for (let attempt = 0; ; attempt++) {
+      if (this.scope.kind === "user" && browserOffline()) return this.createHere(kind, id, fields);
       try {
         const { body, etag } = await this.write<Record<string, View | undefined>>(
           collection.url,
@@ -508,10 +519,27 @@ export class SyncClient {
         return view;
       } catch (error) {
         const delay = CREATE_RETRY_DELAYS_MS[attempt];
+        if (delay === undefined && isNetworkError(error) && this.scope.kind === "user")
+          return this.createHere(kind, id, fields);
         if (!(error as ApiClientError).transient || delay === undefined) throw error;
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
+  }
+
+  /**
+   * Without a network a new document starts on this device, under the id chosen here: the
+   * outbox holds its creation (a save with If-Match "v0", which creates) until the server can
+   * be reached, and the page and its offline copy show it meanwhile.
+   */
+  private createHere<T, View>(kind: SyncedKind<T, View>, id: string, fields: Partial<T>) {
+    const now = new Date().toISOString();
+    const data = { ...kind.empty, ...fields };
+    const view = kind.view({ id, version: 0, data, createdAt: now, updatedAt: now });
+    this.outbox.slot(kind, id, "").put({ version: 0, data: kind.empty }, data);
+    void this.swr.mutate(kind.url(id), { [kind.name]: view }, { revalidate: false });
+    this.listInStep(kind, view);
+    return view;
   }
 
   async remove<T, View>(kind: SyncedKind<T, View>, id: string): Promise<void> {
@@ -648,6 +676,19 @@ export class SyncClient {
   }
 
   /**
+   * Ends the session at `deadline` (ms, this device's clock) unless the page is gone first: the
+   * server would refuse it then anyway, and a device that cannot reach the server must not go
+   * on showing the user's data after it. Returns the function that cancels it.
+   */
+  endSessionAt(deadline: number): () => void {
+    const delay = deadline - Date.now();
+    // setTimeout's limit (~24.8 days): a page open that long learns it from the server.
+    if (delay > MAX_TIMER_MS) return () => {};
+    const timer = setTimeout(() => this.endSession("expired"), Math.max(0, delay));
+    return () => clearTimeout(timer);
+  }
+
+  /**
    * Forgets this user on this device: Handoff's keys in Web Storage (outbox, per-tab state,
    * guest leftovers), any IndexedDB database of ours, the last answers, and then memory
    * itself, by loading `target` afresh.
@@ -671,6 +712,9 @@ class CopyingMap extends Map<string, { data?: unknown }> {
     return this;
   }
 }
+
+/** The browser says it has no network (so a request would fail at once). */
+const browserOffline = () => typeof navigator !== "undefined" && navigator.onLine === false;
 
 const isNetworkError = (error: unknown) =>
   error instanceof ApiClientError && error.code === "network";

@@ -190,7 +190,8 @@ export class DocSync<T extends Record<string, unknown>> {
 
   /** The document was deleted elsewhere. */
   markGone() {
-    if (this.status.kind === "gone") return;
+    // Never stored yet (made offline, its creation in the outbox): absent, not deleted.
+    if (this.status.kind === "gone" || this.base.version === 0) return;
     clearTimeout(this.timer);
     this.gone();
     this.emit();

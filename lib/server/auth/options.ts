@@ -82,6 +82,7 @@ export const authOptions: NextAuthOptions = {
       // Not credentials: the page sends them as its session hint (lib/shared/auth/session-end).
       session.sid = token.sid ?? "";
       session.startedAt = token.startedAt ?? 0;
+      session.endsAt = typeof token.exp === "number" ? token.exp * 1000 : 0;
       return session;
     },
   },

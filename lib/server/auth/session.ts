@@ -66,5 +66,10 @@ export async function currentUser() {
     id,
     email: email ?? null,
     sessionHint: signSessionHint({ userId: id, sid: session.sid, startedAt: session.startedAt }),
+    /**
+     * How long the session has left as this page is made (ms): a device whose clock is off
+     * still counts it right, from when the page arrives (see SignedInShell).
+     */
+    sessionEndsIn: session.endsAt > 0 ? Math.max(0, session.endsAt - Date.now()) : null,
   };
 }

@@ -72,6 +72,7 @@ export async function createDraft(
   }
 }
 
+/** Saves with If-Match; version 0 creates the draft under this id (one made offline). */
 export async function updateDraft(
   userId: string,
   id: string,
@@ -79,6 +80,14 @@ export async function updateDraft(
   expectedVersion: number,
 ): Promise<Draft> {
   if (!draftIdSchema.safeParse(id).success) throw notFound();
+  if (expectedVersion === 0) {
+    // Made offline under the client's id: the save that creates it, once. Found already (a
+    // retry whose first answer was lost), it is a conflict like any other, and merges.
+    const { draft, repeated } = await createDraft(userId, { id, ...fields });
+    if (repeated)
+      throw new AppError("version_conflict", "This draft exists already", { current: draft });
+    return draft;
+  }
   try {
     return toDraft(await getStore().updateDoc(userId, "draft", id, fields, expectedVersion));
   } catch (error) {
