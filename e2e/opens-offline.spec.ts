@@ -94,6 +94,41 @@ offlineTest(
 );
 
 offlineTest(
+  "on a slow start the page shows what the device last synced at once, then the server's answer",
+  async ({ site }) => {
+    const account = newAccount();
+    const { context, page } = await site.device();
+    await signUp(context.request, account);
+    await signIn(context, account);
+    await page.goto("/drafts");
+    await newDraft(page, { title: "Slow network", body: "" });
+    await copiedOffline(page, "/api/drafts", "Slow network");
+    // Meanwhile another device renames it: the copy here is one version behind.
+    const { drafts } = await (await context.request.get("/api/drafts")).json();
+    await context.request.put(`/api/drafts/${drafts[0].id}`, {
+      data: { title: "Slow network, renamed", body: "" },
+      headers: { "If-Match": `"v${drafts[0].version}"` },
+    });
+
+    // The server's answers to the list are held back until the copy has been seen.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await context.route("**/api/drafts", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await expect(page.getByText(/^Showing what this device last synced at/)).toBeVisible();
+    await expect(draftInList(page, "Slow network")).toBeVisible();
+    release();
+    await expect(draftInList(page, "Slow network, renamed")).toBeVisible();
+    await expect(page.getByText(/last synced at/)).toBeHidden();
+  },
+);
+
+offlineTest(
   "after sign-out nothing of the user opens offline, and the next user never sees the first's copy",
   async ({ site }) => {
     const [first, second] = [newAccount(), newAccount()];

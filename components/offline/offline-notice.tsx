@@ -34,14 +34,16 @@ export function OfflineNotice() {
     () => navigator.onLine,
     () => true,
   );
-  const { copySince, reached } = useSyncExternalStore(
+  const { copySince, reached, waiting } = useSyncExternalStore(
     client.subscribeConnection,
     client.connection,
     client.connection,
   );
   const keptAt = useSyncExternalStore(noop, pageCopyAt, () => null);
   let headline: string | null = null;
-  if (copySince !== null)
+  if (copySince !== null && waiting)
+    headline = `Showing what this device last synced at ${clock(copySince)} while the server answers.`;
+  else if (copySince !== null)
     headline = `Offline: showing what this device last synced at ${clock(copySince)}.`;
   else if (!online) headline = "You are offline.";
   else if (keptAt !== null && !reached)

@@ -197,7 +197,7 @@ describe("SyncClient", () => {
       return server.fetch(input, init);
     }) as typeof fetch;
     const after = client("erin", { copy, fetch: flaky });
-    expect(after.sync.connection()).toEqual({ copySince: null, reached: false });
+    expect(after.sync.connection()).toEqual({ copySince: null, reached: false, waiting: false });
     await expect(after.sync.fetcher("/api/cart")).resolves.toMatchObject({
       cart: { version: 1, data: { mug: 1 } },
     });
@@ -206,6 +206,6 @@ describe("SyncClient", () => {
 
     up = true;
     await after.sync.fetcher("/api/cart");
-    expect(after.sync.connection()).toEqual({ copySince: null, reached: true });
+    expect(after.sync.connection()).toEqual({ copySince: null, reached: true, waiting: false });
   });
 });

@@ -46,6 +46,8 @@ export interface Reach {
   copySince: number | null;
   /** Whether the server has answered this page yet. */
   reached: boolean;
+  /** The copy is on show because the server is slow to answer, not because it cannot. */
+  waiting: boolean;
 }
 
 /** Whose data a client syncs: a signed-in user's (the API) or a guest's (this browser). */
@@ -94,6 +96,8 @@ const NOT_COPIED: readonly string[] = Object.freeze(["/api/shipping"]);
 
 const CREATE_RETRY_DELAYS_MS = [500, 1500] as const;
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** How long a page waits for the server's first answers before it shows its copy. */
+const SLOW_START_MS = 400;
 /** How long a poke waits for this page's saves under way before it is weighed anyway. */
 const WRITE_WAIT_MS = 3000;
 
@@ -141,8 +145,10 @@ export class SyncClient {
   private leaving: Promise<unknown> | null = null;
   private readonly copy: AnswerCopy | null;
   /** How the page's answers stand with the server (see `connection`). */
-  private reach: Reach = { copySince: null, reached: false };
+  private reach: Reach = { copySince: null, reached: false, waiting: false };
   private readonly reachListeners = new Set<() => void>();
+  /** URLs shown from the copy while the server is slow to answer, and when each was copied. */
+  private readonly waitingOn = new Map<string, number>();
   /** What was last copied of each URL (see `copyShown`). */
   private readonly copied = new Map<string, { etag: string; body: unknown }>();
 
@@ -231,7 +237,11 @@ export class SyncClient {
     const stopWatching = pulse ? null : watchStorage(GUEST_KEY, () => this.revalidateShown(null));
     const stopExpiry =
       this.scope.kind === "user" && this.scope.endsAt ? this.endSessionAt(this.scope.endsAt) : null;
+    const slowStart = this.copy
+      ? setTimeout(() => void this.showCopyWhileWaiting(), SLOW_START_MS)
+      : undefined;
     return () => {
+      clearTimeout(slowStart);
       stopExpiry?.();
       pulse?.stop();
       stopWatching?.();
@@ -294,11 +304,21 @@ export class SyncClient {
       const copied = isNetworkError(error) ? await this.copy?.get(url) : undefined;
       if (!copied) throw error;
       if (copied.etag) this.lastSeen.set(url, { etag: copied.etag, body: copied.body });
-      this.noteReach(Math.min(copied.at, this.reach.copySince ?? copied.at), this.reach.reached);
+      this.waitingOn.delete(url);
+      this.noteReach({
+        copySince: Math.min(copied.at, this.reach.copySince ?? copied.at),
+        reached: this.reach.reached,
+        waiting: false,
+      });
       return copied.body as T;
     }
     // A guest's answers come from this browser: they say nothing of the server.
-    if (this.scope.kind === "user") this.noteReach(null, true);
+    if (this.scope.kind === "user") {
+      this.waitingOn.delete(url);
+      const waiting = this.waitingOn.size > 0;
+      const copySince = waiting ? Math.min(...this.waitingOn.values()) : null;
+      this.noteReach({ copySince, reached: true, waiting });
+    }
     if (response.status === 304 && cached) {
       this.copyShown(url, cached.body, { confirmed: true }); // "last synced" moves on
       return cached.body as T;
@@ -318,10 +338,44 @@ export class SyncClient {
     return () => this.reachListeners.delete(listener);
   };
 
-  private noteReach(copySince: number | null, reached: boolean) {
-    if (copySince === this.reach.copySince && reached === this.reach.reached) return;
-    this.reach = { copySince, reached };
+  private noteReach(reach: Reach) {
+    const { copySince, reached, waiting } = this.reach;
+    if (reach.copySince === copySince && reach.reached === reached && reach.waiting === waiting)
+      return;
+    this.reach = reach;
     for (const listener of this.reachListeners) listener();
+  }
+
+  /**
+   * A slow start (a weak network, a server busy deploying): what the page asked for and has
+   * not got after SLOW_START_MS is shown from the copy meanwhile, marked as such. SWR drops a
+   * fetch under way when its data is set, so that fetch is made again (a 304 when the copy
+   * is current). A quick answer (the usual case) costs nothing here.
+   */
+  private async showCopyWhileWaiting() {
+    const copy = this.copy;
+    if (!copy) return;
+    for (const url of [...this.fetching.keys()]) {
+      if (NOT_COPIED.includes(url) || this.swr.cache.get(url)?.data !== undefined) continue;
+      const copied = await copy.get(url);
+      if (!copied || !this.fetching.has(url) || this.swr.cache.get(url)?.data !== undefined)
+        continue;
+      if (copied.etag && !this.lastSeen.has(url))
+        this.lastSeen.set(url, { etag: copied.etag, body: copied.body });
+      // Shown from the copy, not fetched: "last synced" must not move on for it.
+      const seen = this.lastSeen.get(url);
+      const etag = seen && seen.body === copied.body ? seen.etag : "";
+      this.copied.set(url, { etag, body: copied.body });
+      this.waitingOn.set(url, copied.at);
+      void this.swr.mutate(url, copied.body, { revalidate: true });
+    }
+    // Offline already says more (the page's own fetches failed): leave that on show.
+    if (this.waitingOn.size > 0 && (this.reach.copySince === null || this.reach.waiting))
+      this.noteReach({
+        copySince: Math.min(...this.waitingOn.values()),
+        reached: this.reach.reached,
+        waiting: true,
+      });
   }
 
   /**
