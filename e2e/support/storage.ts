@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { APP_PAGES, OWNER_URL, PAGES_CACHE } from "../../lib/shared/offline";
+import { APP_PAGES, COPY_SEAL_KEY, OWNER_URL, PAGES_CACHE } from "../../lib/shared/offline";
 
 /**
  * Everything a page's origin keeps in the browser: both Web Storages, IndexedDB's names, and
@@ -59,39 +59,62 @@ export async function keptFor(page: Page, owner: string | RegExp) {
 
 /**
  * Resolves once this device's offline copy (IndexedDB `handoff-copy-…`) holds `text` in its
- * answer for `url`: what a user typed a moment before going offline is kept by then.
+ * answer for `url`, opened with the copy's own key, as the app does: what a user typed a
+ * moment before going offline is kept by then. And checks that no record of the copy holds
+ * `text` in the clear: answers are sealed.
  */
 export async function copiedOffline(page: Page, url: string, text: string) {
-  await expect
-    .poll(() =>
-      page.evaluate(async (key) => {
-        const names = (await indexedDB.databases())
-          .map((db) => db.name ?? "")
-          .filter((name) => name.startsWith("handoff-copy-"));
-        const found: string[] = [];
-        for (const name of names) {
-          const db = await new Promise<IDBDatabase>((resolve, reject) => {
-            const request = indexedDB.open(name);
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
-          });
-          if (!db.objectStoreNames.contains("answers")) {
-            db.close();
-            found.push(`${name}: no store`);
-            continue;
-          }
-          const [answer, keys] = await new Promise<[unknown, IDBValidKey[]]>((resolve, reject) => {
-            const store = db.transaction("answers").objectStore("answers");
-            const one = store.get(key);
-            const all = store.getAllKeys();
-            all.onsuccess = () => resolve([one.result, all.result]);
-            all.onerror = () => reject(all.error);
-          });
-          db.close();
-          found.push(`${name} [${keys.join(" ")}]: ${JSON.stringify(answer ?? null)}`);
-        }
-        return found.join("\n");
-      }, url),
-    )
-    .toContain(text);
+  const read = () => page.evaluate(readCopies, { url, sealKey: COPY_SEAL_KEY });
+  await expect.poll(async () => (await read()).opened).toContain(text);
+  expect((await read()).raw).not.toContain(text);
+}
+
+async function readCopies({ url, sealKey }: { url: string; sealKey: string }) {
+  const names = (await indexedDB.databases())
+    .map((db) => db.name ?? "")
+    .filter((name) => name.startsWith("handoff-copy-"));
+  const opened: string[] = [];
+  const raw: string[] = [];
+  const asText = (value: unknown): string =>
+    value instanceof ArrayBuffer || ArrayBuffer.isView(value)
+      ? new TextDecoder().decode(value as ArrayBuffer)
+      : value && typeof value === "object"
+        ? Object.values(value).map(asText).join(" ")
+        : String(value);
+  for (const name of names) {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    if (!db.objectStoreNames.contains("answers")) {
+      db.close();
+      opened.push(`${name}: no store`);
+      continue;
+    }
+    const [answer, key, all] = await new Promise<[unknown, unknown, unknown[]]>(
+      (resolve, reject) => {
+        const store = db.transaction("answers").objectStore("answers");
+        const one = store.get(url);
+        const seal = store.get(sealKey);
+        const every = store.getAll();
+        every.onsuccess = () => resolve([one.result, seal.result, every.result]);
+        every.onerror = () => reject(every.error);
+      },
+    );
+    db.close();
+    raw.push(...all.map(asText));
+    const sealed = answer as { iv?: Uint8Array<ArrayBuffer>; sealed?: ArrayBuffer } | undefined;
+    if (!sealed?.iv || !sealed.sealed || !(key instanceof CryptoKey)) {
+      opened.push(`${name}: nothing sealed for ${url}`);
+      continue;
+    }
+    const plain = await crypto.subtle.decrypt(
+      { name: "AES-GCM", iv: sealed.iv },
+      key,
+      sealed.sealed,
+    );
+    opened.push(`${name}: ${new TextDecoder().decode(plain)}`);
+  }
+  return { opened: opened.join("\n"), raw: raw.join("\n") };
 }

@@ -24,6 +24,9 @@ export function readOwner(text: string): PagesOwner {
 /** The database of a user's copy of API answers: its name starts "handoff", so leaving deletes it. */
 export const answerCopyName = (userId: string) => `handoff-copy-${userId}`;
 
+/** Where a copy keeps the key its answers are sealed with (never a URL, so never an answer's). */
+export const COPY_SEAL_KEY = "seal-key";
+
 /** Put in a page the worker serves from PAGES_CACHE: when that copy was fetched (ms). */
 export const OFFLINE_COPY_META = "handoff-offline-copy";
 /** Where the service worker is served (app/serwist/[path]/route.ts) and its scope. */

@@ -1,5 +1,5 @@
 import type { UseStore } from "idb-keyval";
-import { answerCopyName } from "@/lib/shared/offline";
+import { answerCopyName, COPY_SEAL_KEY } from "@/lib/shared/offline";
 
 /** One answer of the API as this device last saw it. */
 export interface CopiedAnswer {
@@ -15,21 +15,37 @@ export interface AnswerCopy {
   remove(url: string): Promise<void>;
 }
 
+/** As stored: the body sealed (AES-GCM), the rest (a version, a time) in the clear. */
+interface SealedAnswer {
+  etag: string;
+  at: number;
+  iv: Uint8Array<ArrayBuffer>;
+  sealed: ArrayBuffer;
+}
+
+type Idb = typeof import("idb-keyval");
+
 /**
  * What a signed-in device last fetched of the API, per URL, in IndexedDB: shown when the
  * network cannot answer (offline, or a server being deployed) and replaced by every fresh
  * answer. One database per user; leaving deletes it with every other "handoff" database.
+ *
+ * Bodies are sealed with a key made on this device for this copy (AES-GCM, 256 bits, not
+ * extractable: scripts of the page can use it, none can read it out), kept beside them: what
+ * a user wrote is never in the browser's files in the clear, and deleting the database
+ * shreds it, key first. Without Web Crypto (a page not served over HTTPS) nothing is copied.
  */
 export function indexedAnswerCopy(userId: string): AnswerCopy | null {
-  if (typeof indexedDB === "undefined") return null;
+  if (typeof indexedDB === "undefined" || typeof crypto === "undefined" || !crypto.subtle)
+    return null;
   // Loaded on first use, after the page is up: it is not part of any page's first load.
-  let opened: Promise<[typeof import("idb-keyval"), UseStore]> | undefined;
+  let opened: Promise<[Idb, UseStore, CryptoKey]> | undefined;
   const open = () => {
     opened ??= import("idb-keyval").then(
-      (idb): [typeof import("idb-keyval"), UseStore] => [
-        idb,
-        idb.createStore(answerCopyName(userId), "answers"),
-      ],
+      async (idb): Promise<[Idb, UseStore, CryptoKey]> => {
+        const store = idb.createStore(answerCopyName(userId), "answers");
+        return [idb, store, await sealKey(idb, store)];
+      },
       (error) => {
         opened = undefined; // a chunk that failed to load is tried again next time
         throw error;
@@ -39,19 +55,51 @@ export function indexedAnswerCopy(userId: string): AnswerCopy | null {
   };
   // A broken or full IndexedDB only costs the offline copy, never the page.
   const quietly = async <T>(
-    work: (idb: typeof import("idb-keyval"), store: UseStore) => Promise<T>,
+    work: (idb: Idb, store: UseStore, key: CryptoKey) => Promise<T>,
     fallback: T,
   ) => {
     try {
-      const [idb, store] = await open();
-      return await work(idb, store);
+      const [idb, store, key] = await open();
+      return await work(idb, store, key);
     } catch {
       return fallback;
     }
   };
   return {
-    get: (url) => quietly((idb, db) => idb.get<CopiedAnswer>(url, db), undefined),
-    put: (url, answer) => quietly((idb, db) => idb.set(url, answer, db), undefined),
+    get: (url) =>
+      quietly(async (idb, db, key) => {
+        const stored = await idb.get<SealedAnswer>(url, db);
+        if (!stored?.sealed) return undefined;
+        const plain = await crypto.subtle.decrypt(
+          { name: "AES-GCM", iv: stored.iv },
+          key,
+          stored.sealed,
+        );
+        const body: unknown = JSON.parse(new TextDecoder().decode(plain));
+        return { etag: stored.etag, at: stored.at, body };
+      }, undefined),
+    put: (url, { etag, at, body }) =>
+      quietly(async (idb, db, key) => {
+        const iv = crypto.getRandomValues(new Uint8Array(12));
+        const plain = new TextEncoder().encode(JSON.stringify(body));
+        const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, plain);
+        await idb.set(url, { etag, at, iv, sealed } satisfies SealedAnswer, db);
+      }, undefined),
     remove: (url) => quietly((idb, db) => idb.del(url, db), undefined),
   };
+}
+
+/**
+ * The copy's key, made by the first tab that needs it. Two tabs may make one at once: the
+ * first stored wins (one transaction), and both use that one.
+ */
+async function sealKey(idb: Idb, store: UseStore): Promise<CryptoKey> {
+  const kept = await idb.get<CryptoKey>(COPY_SEAL_KEY, store);
+  if (kept) return kept;
+  const made = await crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false, [
+    "encrypt",
+    "decrypt",
+  ]);
+  await idb.update<CryptoKey>(COPY_SEAL_KEY, (earlier) => earlier ?? made, store);
+  return (await idb.get<CryptoKey>(COPY_SEAL_KEY, store)) ?? made;
 }
