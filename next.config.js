@@ -16,6 +16,9 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Where the build goes and is served from; the default unless a test serves a second
+  // deployment beside the first (e2e/support/second-deployment.ts).
+  distDir: process.env.HANDOFF_DIST_DIR || ".next",
   // Native and Node-only clients stay as plain `require`s in the server bundle.
   serverExternalPackages: ["better-sqlite3", "@azure/cosmos"],
   poweredByHeader: false,

@@ -30,6 +30,7 @@ const FIREFOX_CORE = [
   /session-end\.spec/,
   /\/live\.spec/,
   /opens-offline\.spec/,
+  /offline-update\.spec/,
 ];
 const FIREFOX_EXTENDED = [
   /drafts-sync\.spec/,

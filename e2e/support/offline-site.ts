@@ -12,6 +12,8 @@ export const offlineTest = test.extend<{
   siteEnv: Record<string, string>;
   site: {
     server: TestServer;
+    /** Stops the server and starts it again with `env` added: another deployment, same data. */
+    redeploy(env: Record<string, string>): Promise<void>;
     device(account?: Account): Promise<{ context: BrowserContext; page: Page }>;
   };
 }>({
@@ -27,6 +29,11 @@ export const offlineTest = test.extend<{
     const contexts: BrowserContext[] = [];
     await use({
       server,
+      async redeploy(env) {
+        await server.stop();
+        server.options = { ...server.options, env: { ...siteEnv, ...env } };
+        await server.start();
+      },
       async device(account) {
         const context = await browser.newContext({ baseURL: server.url, serviceWorkers: "allow" });
         contexts.push(context);

@@ -13,7 +13,7 @@ export function serverCommand(port: number): string;
 
 export class TestServer {
   constructor(options: ServerOptions);
-  readonly options: ServerOptions;
+  options: ServerOptions;
   readonly url: string;
   readonly pid: number | undefined;
   start(): Promise<void>;
