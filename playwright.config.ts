@@ -27,7 +27,7 @@ const EXTENDED_ONLY = [/cluster\.spec/, /cross-engine\.spec/];
 const FIREFOX_CORE = [
   /\/tabs\.spec/,
   /guest-tabs\.spec/,
-  /session-end\.spec/,
+  /\/session-end\.spec/,
   /\/live\.spec/,
   /opens-offline\.spec/,
   /offline-update\.spec/,

@@ -528,6 +528,10 @@ export class SyncClient {
           json: data,
           keepalive,
           headers: { "If-Match": versionTag(baseVersion) },
+        }).catch((error: unknown) => {
+          // Kept on the device until the connection returns: the list shows it as typed.
+          if (collection && isNetworkError(error)) this.listUnsent(kind, id, data, baseVersion);
+          throw error;
         });
         const view = body?.[kind.name];
         if (!view) throw new Error(`The server did not return the saved ${kind.name}`);
@@ -607,6 +611,16 @@ export class SyncClient {
         list && { [collection.field]: (list[collection.field] ?? []).filter((e) => e.id !== id) },
       { revalidate: true },
     );
+  }
+
+  /** An edit waiting in the outbox, in the list as typed (the version it is based on). */
+  private listUnsent<T, View>(kind: SyncedKind<T, View>, id: string, data: T, version: number) {
+    const collection = this.collectionOf(kind);
+    const list = this.swr.cache.get(collection.url)?.data as Record<string, unknown> | undefined;
+    const entries = (list?.[collection.field] ?? []) as Array<{ id: string; createdAt?: string }>;
+    const now = new Date().toISOString();
+    const createdAt = entries.find((entry) => entry.id === id)?.createdAt ?? now;
+    this.listInStep(kind, kind.view({ id, version, data, createdAt, updatedAt: now }));
   }
 
   /** Puts what the client now knows of a document at the top of its list, without a round trip. */
