@@ -1,10 +1,11 @@
+import { OWNER_URL, PAGES_CACHE } from "../lib/shared/offline";
 import { newDraft } from "./support/drafts-page";
 import { expect, newAccount, signIn, signUp } from "./support/fixtures";
 import { leftovers, offlineTest } from "./support/offline-site";
 import { copiedOffline, keptFor } from "./support/storage";
 
-// Sessions of 20 s: long enough to set two devices up on a slow machine, short enough to wait for.
-offlineTest.use({ siteEnv: { SESSION_MAX_AGE_SECONDS: "20" } });
+// Sessions of 25 s: long enough to set two devices up on a slow machine, short enough to wait for.
+offlineTest.use({ siteEnv: { SESSION_MAX_AGE_SECONDS: "25" } });
 
 offlineTest(
   "a session that ends while the device is offline takes the user's data with it, tab open or not",
@@ -23,6 +24,15 @@ offlineTest(
     await newDraft(laptop.page, { title: "Expiring secret", body: "mine" });
     await keptFor(laptop.page, /^[0-9a-f-]{36}$/);
     await copiedOffline(laptop.page, "/api/drafts", "Expiring secret");
+    // The session must end after the network goes, or this would test nothing offline.
+    const until = await laptop.page.evaluate(
+      async ({ name, url }) => {
+        const record = await (await caches.open(name)).match(url);
+        return record ? ((await record.json()) as { until: number }).until : 0;
+      },
+      { name: PAGES_CACHE, url: OWNER_URL },
+    );
+    expect(until - Date.now(), "the session must outlast the setup").toBeGreaterThan(2000);
 
     await site.server.stop();
     // The open tab: no server to tell it, it forgets the user when the session ends.

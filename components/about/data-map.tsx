@@ -119,7 +119,7 @@ export function DataMap() {
         {user
           ? client.storage.keepsNothing
             ? "None of yours: “Keep nothing on this device” is on."
-            : "handoff-copy-…: the last answer of each of your API requests, sealed with a key made on this device that cannot be read out, shown when the server cannot be reached (offline, or a deploy under way) or is slow, and replaced by every fresh one. Your shipping details are never copied. Signing out, or the end of your session (even offline), deletes it."
+            : "handoff-copy-…: the last answer of each of your API requests, encrypted with a key made on this device (not readable in the clear), shown when the server cannot be reached (offline, or a deploy under way) or is slow, and replaced by every fresh one. Your shipping details are never copied. Signing out, or the end of your session (even offline), deletes it."
           : "Nothing: your data is in localStorage above."}
       </p>
 

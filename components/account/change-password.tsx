@@ -18,14 +18,17 @@ export function ChangePassword() {
     setError(null);
     setDone(false);
     try {
-      const { body } = await client.http<{ sessionHint: string }>("/api/account/password", {
-        method: "PUT",
-        json: {
-          currentPassword: String(fields.get("currentPassword") ?? ""),
-          newPassword: String(fields.get("newPassword") ?? ""),
+      const { body } = await client.http<{ sessionHint: string; sessionEndsIn: number }>(
+        "/api/account/password",
+        {
+          method: "PUT",
+          json: {
+            currentPassword: String(fields.get("currentPassword") ?? ""),
+            newPassword: String(fields.get("newPassword") ?? ""),
+          },
         },
-      });
-      if (body) client.renewSession(body.sessionHint);
+      );
+      if (body) client.renewSession(body.sessionHint, body.sessionEndsIn);
       form.reset();
       setDone(true);
     } catch (caught) {

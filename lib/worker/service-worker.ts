@@ -41,7 +41,7 @@ const serwist = new Serwist({
         } catch {
           if (!(await caches.has(PAGES_CACHE))) return notAvailableOffline(request);
           const cache = await caches.open(PAGES_CACHE);
-          if (await sessionOver(cache)) return sessionEnded();
+          if (await forgetIfSessionOver(cache)) return sessionEnded();
           const kept = await cache.match(request, { ignoreSearch: true });
           return kept ? markedAsKept(kept) : notAvailableOffline(request);
         }
@@ -78,12 +78,13 @@ async function markedAsKept(kept: Response) {
  * online): the pages and the user's copy of API answers go, so nothing of the user opens
  * offline after it, even on a device no page of Handoff was open on at the time.
  */
-async function sessionOver(cache: Cache) {
+async function forgetIfSessionOver(cache: Cache) {
   const entry = await cache.match(OWNER_URL);
   const { owner, until } = readOwner(entry ? await entry.text() : "");
-  if (!until || Date.now() < until) return false;
+  // A guest has no session: their data is theirs until it expires in the browser.
+  if (owner === "guest" || !until || Date.now() < until) return false;
   await caches.delete(PAGES_CACHE);
-  if (owner !== "guest") await deleted(indexedDB.deleteDatabase(answerCopyName(owner)));
+  await deleted(indexedDB.deleteDatabase(answerCopyName(owner)));
   return true;
 }
 
@@ -96,14 +97,15 @@ const deleted = (request: IDBOpenDBRequest) =>
 function sessionEnded() {
   return offlinePage(
     "Your session has ended",
-    "Sign in again once you are back online. Nothing of your account is kept on this device any more.",
+    "<p>Sign in again once you are back online. Nothing of your account is kept on this device any more.</p>",
     `<script>for (const key of Object.keys(localStorage)) if (key.startsWith("handoff:")) localStorage.removeItem(key); sessionStorage.clear();</script>`,
   );
 }
 
-function offlinePage(title: string, text: string, script = "") {
+/** A page of the worker's own: `title` is text, `bodyHtml` markup made here (never a request's). */
+function offlinePage(title: string, bodyHtml: string, script = "") {
   return new Response(
-    `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · Handoff</title><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1>${title}</h1><p>${text}</p>${script}</body></html>`,
+    `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · Handoff</title><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1>${title}</h1>${bodyHtml}${script}</body></html>`,
     { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } },
   );
 }
@@ -112,7 +114,7 @@ function notAvailableOffline(request: Request) {
   const path = new URL(request.url).pathname.replace(/[<>&"]/g, "");
   return offlinePage(
     "You are offline",
-    `${path} was not opened on this device before, so there is nothing of it to show until the connection returns.</p><p><a href="/drafts">Your drafts</a> may be here.`,
+    `<p>${path} was not opened on this device before, so there is nothing of it to show until the connection returns.</p><p><a href="/drafts">Your drafts</a> may be here.</p>`,
   );
 }
 

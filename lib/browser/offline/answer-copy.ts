@@ -31,9 +31,10 @@ type Idb = typeof import("idb-keyval");
  * answer. One database per user; leaving deletes it with every other "handoff" database.
  *
  * Bodies are sealed with a key made on this device for this copy (AES-GCM, 256 bits, not
- * extractable: scripts of the page can use it, none can read it out), kept beside them: what
- * a user wrote is never in the browser's files in the clear, and deleting the database
- * shreds it, key first. Without Web Crypto (a page not served over HTTPS) nothing is copied.
+ * extractable: scripts can use it, none can export it), kept beside them: what a user wrote is
+ * not in the browser's files or a storage inspector in the clear. It keeps honest people
+ * honest, no more: the browser stores the key's bytes in the same files, so whoever copies
+ * the profile has both. Without Web Crypto (not HTTPS, not localhost) nothing is copied.
  */
 export function indexedAnswerCopy(userId: string): AnswerCopy | null {
   if (typeof indexedDB === "undefined" || typeof crypto === "undefined" || !crypto.subtle)
@@ -69,7 +70,9 @@ export function indexedAnswerCopy(userId: string): AnswerCopy | null {
     get: (url) =>
       quietly(async (idb, db, key) => {
         const stored = await idb.get<SealedAnswer>(url, db);
-        if (!stored?.sealed) return undefined;
+        if (!stored) return undefined;
+        // Kept in the clear by an earlier version: not to be shown, nor kept.
+        if (!stored.sealed) return void (await idb.del(url, db));
         const plain = await crypto.subtle.decrypt(
           { name: "AES-GCM", iv: stored.iv },
           key,

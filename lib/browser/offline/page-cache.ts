@@ -38,11 +38,12 @@ export async function keepPagesFor(owner: string | null, until?: number): Promis
       return null;
     }
     const recorded = await pagesOwner();
-    if (recorded?.owner !== owner) await forgetPages();
+    const same = recorded?.owner === owner;
+    if (!same) await forgetPages();
     const cache = await caches.open(PAGES_CACHE);
-    const record: PagesOwner = { owner, until: until ?? recorded?.until ?? 0 };
-    if (recorded?.owner !== owner || recorded.until !== record.until)
-      await cache.put(OWNER_URL, Response.json(record));
+    // Only the owner's own end carries over (a page opened offline knows no newer one).
+    const record: PagesOwner = { owner, until: until ?? (same ? recorded.until : 0) };
+    if (!same || recorded.until !== record.until) await cache.put(OWNER_URL, Response.json(record));
     // Pages the last visit did not get to (it was left before they came) are fetched now.
     const kept = new Set((await cache.keys()).map((request) => new URL(request.url).pathname));
     const missing = APP_PAGES.filter((page) => !kept.has(page));
@@ -51,6 +52,20 @@ export async function keepPagesFor(owner: string | null, until?: number): Promis
   } catch {
     // Private windows and full disks refuse caches and workers.
     return null;
+  }
+}
+
+/** The session was renewed (a password change): the kept pages live until its new end. */
+export async function recordSessionEnd(until: number): Promise<void> {
+  try {
+    const recorded = await pagesOwner();
+    if (recorded?.owner && recorded.owner !== "guest")
+      await (await caches.open(PAGES_CACHE)).put(
+        OWNER_URL,
+        Response.json({ owner: recorded.owner, until } satisfies PagesOwner),
+      );
+  } catch {
+    // No caches here: nothing was kept either.
   }
 }
 

@@ -172,6 +172,23 @@ describe("SyncClient", () => {
     expect(device.navigate.mock.calls).toEqual([["/signin?ended=signed_out"]]);
   });
 
+  it("forgets the user when the session ends, with no server to say so, and not before a renewal's end", async () => {
+    vi.useFakeTimers();
+    try {
+      const device = client("fay");
+      // A password change gives this device a new session, ending later than the first.
+      device.sync.renewSession("hint-2", 10_000);
+      await vi.advanceTimersByTimeAsync(8_000);
+      device.sync.renewSession("hint-3", 10_000);
+      await vi.advanceTimersByTimeAsync(8_000);
+      expect(device.navigate).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(2_001);
+      expect(device.navigate.mock.calls).toEqual([["/signin?ended=expired"]]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("shows its copy when the server cannot be reached, says since when, and copies what changed here", async () => {
     const kept = new Map<string, CopiedAnswer>();
     const copy: AnswerCopy = {

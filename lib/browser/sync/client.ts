@@ -14,7 +14,7 @@ import {
   type Http,
 } from "@/lib/browser/http/client";
 import { type AnswerCopy, indexedAnswerCopy } from "@/lib/browser/offline/answer-copy";
-import { forgetPages } from "@/lib/browser/offline/page-cache";
+import { forgetPages, recordSessionEnd } from "@/lib/browser/offline/page-cache";
 import { GUEST_KEY, GUEST_OUTBOX_KEY, GuestStore } from "@/lib/browser/sync/guest-store";
 import { createLocalApi } from "@/lib/browser/sync/local-api";
 import {
@@ -147,6 +147,8 @@ export class SyncClient {
   /** How the page's answers stand with the server (see `connection`). */
   private reach: Reach = { copySince: null, reached: false, waiting: false };
   private readonly reachListeners = new Set<() => void>();
+  /** Cancels the end of the session at its expiry (see `endSessionAt`). */
+  private stopExpiry: (() => void) | null = null;
   /** URLs shown from the copy while the server is slow to answer, and when each was copied. */
   private readonly waitingOn = new Map<string, number>();
   /** What was last copied of each URL (see `copyShown`). */
@@ -235,14 +237,15 @@ export class SyncClient {
         : null;
     this.pulse = pulse;
     const stopWatching = pulse ? null : watchStorage(GUEST_KEY, () => this.revalidateShown(null));
-    const stopExpiry =
-      this.scope.kind === "user" && this.scope.endsAt ? this.endSessionAt(this.scope.endsAt) : null;
+    if (this.scope.kind === "user" && this.scope.endsAt)
+      this.stopExpiry = this.endSessionAt(this.scope.endsAt);
     const slowStart = this.copy
       ? setTimeout(() => void this.showCopyWhileWaiting(), SLOW_START_MS)
       : undefined;
     return () => {
       clearTimeout(slowStart);
-      stopExpiry?.();
+      this.stopExpiry?.();
+      this.stopExpiry = null;
       pulse?.stop();
       stopWatching?.();
       this.pulse = null;
@@ -299,12 +302,17 @@ export class SyncClient {
         const left = (this.fetching.get(url) ?? 1) - 1;
         if (left > 0) this.fetching.set(url, left);
         else this.fetching.delete(url);
+        // Answered, one way or another: this URL no longer waits on the copy's behalf.
+        this.waitingOn.delete(url);
       });
     } catch (error) {
       const copied = isNetworkError(error) ? await this.copy?.get(url) : undefined;
-      if (!copied) throw error;
+      if (!copied) {
+        if (this.reach.waiting)
+          this.noteReach({ ...this.stillWaiting(), reached: this.reach.reached });
+        throw error;
+      }
       if (copied.etag) this.lastSeen.set(url, { etag: copied.etag, body: copied.body });
-      this.waitingOn.delete(url);
       this.noteReach({
         copySince: Math.min(copied.at, this.reach.copySince ?? copied.at),
         reached: this.reach.reached,
@@ -313,23 +321,28 @@ export class SyncClient {
       return copied.body as T;
     }
     // A guest's answers come from this browser: they say nothing of the server.
-    if (this.scope.kind === "user") {
-      this.waitingOn.delete(url);
-      const waiting = this.waitingOn.size > 0;
-      const copySince = waiting ? Math.min(...this.waitingOn.values()) : null;
-      this.noteReach({ copySince, reached: true, waiting });
-    }
+    if (this.scope.kind === "user") this.noteReach({ ...this.stillWaiting(), reached: true });
     if (response.status === 304 && cached) {
       this.copyShown(url, cached.body, { confirmed: true }); // "last synced" moves on
       return cached.body as T;
     }
     if (response.body === undefined) throw new Error(`Empty answer from ${url}`);
     if (response.etag) {
-      this.lastSeen.set(url, { etag: response.etag, body: response.body });
+      // A late answer to an earlier fetch must not put back an older ETag than the one known.
+      const known = this.lastSeen.get(url);
+      const [order, knownOrder] = [tagOrder(response.etag), known && tagOrder(known.etag)];
+      if (order === null || knownOrder == null || order >= knownOrder)
+        this.lastSeen.set(url, { etag: response.etag, body: response.body });
       this.tabs.post({ type: "response", url, etag: response.etag, body: response.body });
     }
     return response.body;
   };
+
+  /** What the notice says of the URLs still shown from the copy while the server is slow. */
+  private stillWaiting(): Pick<Reach, "copySince" | "waiting"> {
+    const waiting = this.waitingOn.size > 0;
+    return { copySince: waiting ? Math.min(...this.waitingOn.values()) : null, waiting };
+  }
 
   /** How the page's answers stand with the server, for useSyncExternalStore. */
   readonly connection = (): Reach => this.reach;
@@ -710,8 +723,12 @@ export class SyncClient {
   }
 
   /** This device got a new session (after a password change). */
-  renewSession(sessionHint: string) {
+  renewSession(sessionHint: string, endsIn: number) {
     this.sessionHint = sessionHint;
+    this.stopExpiry?.();
+    const endsAt = Date.now() + endsIn;
+    this.stopExpiry = this.endSessionAt(endsAt);
+    void recordSessionEnd(endsAt);
   }
 
   // --- Leaving -------------------------------------------------------------------------------

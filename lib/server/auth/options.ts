@@ -82,6 +82,9 @@ export const authOptions: NextAuthOptions = {
       // Not credentials: the page sends them as its session hint (lib/shared/auth/session-end).
       session.sid = token.sid ?? "";
       session.startedAt = token.startedAt ?? 0;
+      // Sessions are absolute: a page render cannot set a cookie and no page asks
+      // /api/auth/session (which would re-issue the token), so `exp` stays until a password
+      // change issues a new token, whose end the page is told (lib/browser/sync/client.ts).
       session.endsAt = typeof token.exp === "number" ? token.exp * 1000 : 0;
       return session;
     },

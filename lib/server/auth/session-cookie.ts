@@ -27,6 +27,8 @@ export async function freshSession(
   });
   return {
     session: { sid, startedAt },
+    /** How long the new session has (ms): its token expires then. */
+    endsIn: env.SESSION_MAX_AGE_SECONDS * 1000,
     setCookie(response: NextResponse) {
       response.cookies.set(name as string, value, {
         httpOnly: true,

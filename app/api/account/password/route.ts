@@ -13,7 +13,7 @@ export const PUT = route(async (request) => {
   const endedAt = await changePassword(user, currentPassword, newPassword);
   const fresh = await freshSession(request, user, endedAt + 1);
   const sessionHint = signSessionHint({ userId: user.id, ...fresh.session });
-  const response = json({ changed: true, sessionHint });
+  const response = json({ changed: true, sessionHint, sessionEndsIn: fresh.endsIn });
   fresh.setCookie(response);
   return response;
 });
