@@ -60,7 +60,18 @@ class Instance {
     const log = openSync(path.join(this.logDir, `instance-${this.index}.log`), "a");
     this.#child = spawn(
       process.execPath,
-      [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(this.port)],
+      // nginx keeps idle upstream connections 60 s: the instance must keep them longer, or nginx
+      // sends on a socket the instance has just closed (a 502). Node's default is 5 s.
+      [
+        NEXT_BIN,
+        "start",
+        "-H",
+        "127.0.0.1",
+        "-p",
+        String(this.port),
+        "--keepAliveTimeout",
+        "65000",
+      ],
       {
         env: { ...process.env, NODE_ENV: "production", ...this.env },
         stdio: ["ignore", log, log],

@@ -6,6 +6,7 @@ import { startTestCosmosServer } from "../../lib/server/store/test-cosmos-server
 import { attemptSignIn } from "../support/auth-api";
 import { newDraft } from "../support/drafts-page";
 import { expect, signUp, test } from "../support/fixtures";
+import { browserStorage, copiedOffline } from "../support/storage";
 
 const REVOKED = "You were signed out on every device";
 
@@ -89,6 +90,8 @@ test("a password change signs out every other device and keeps this one", async 
 async function downloadThenDelete(page: import("@playwright/test").Page) {
   const other = await page.context().newPage();
   await other.goto("/drafts");
+  // The device's offline copy of the user's answers, to be deleted with the account.
+  await copiedOffline(other, "/api/drafts", "Mine");
   await page.goto("/account");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
@@ -108,6 +111,13 @@ async function downloadThenDelete(page: import("@playwright/test").Page) {
       "Your account and everything in it was deleted.",
     );
   }
+  // Nothing of the account stays in this browser either: no copy, no kept pages.
+  await expect
+    .poll(async () => {
+      const { indexedDb, caches } = await browserStorage(page);
+      return { databases: indexedDb.filter((name) => name.startsWith("handoff")), caches };
+    })
+    .toEqual({ databases: [], caches: {} });
   return exported;
 }
 

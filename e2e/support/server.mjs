@@ -31,7 +31,16 @@ export function serverEnv({ port, dataDir, secret, env }) {
   };
 }
 
-export const serverCommand = (port) => `node ${NEXT_BIN} start -H 127.0.0.1 -p ${port}`;
+/**
+ * How long the server keeps an idle connection (ms), as `npm start` does: longer than any
+ * client reuses one. Playwright's request contexts ignore the server's Keep-Alive hint
+ * (microsoft/playwright#42698) and, at Node's default 5 s, send on a socket the server has just
+ * closed: `read ECONNRESET`.
+ */
+const KEEP_ALIVE = ["--keepAliveTimeout", "65000"];
+
+export const serverCommand = (port) =>
+  `node ${NEXT_BIN} start -H 127.0.0.1 -p ${port} ${KEEP_ALIVE.join(" ")}`;
 
 /** A production server of the built app that a test can kill and start again. */
 export class TestServer {
@@ -54,7 +63,7 @@ export class TestServer {
     const log = openSync(path.join(this.options.dataDir, "server.log"), "a");
     this.#child = spawn(
       process.execPath,
-      [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(this.options.port)],
+      [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(this.options.port), ...KEEP_ALIVE],
       {
         env: { ...process.env, NODE_ENV: "production", ...serverEnv(this.options) },
         stdio: ["ignore", log, log],
