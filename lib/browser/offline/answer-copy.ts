@@ -13,6 +13,11 @@ export interface AnswerCopy {
   get(url: string): Promise<CopiedAnswer | undefined>;
   put(url: string, answer: CopiedAnswer): Promise<void>;
   remove(url: string): Promise<void>;
+  /**
+   * No more reads or writes from this page: the database is being deleted, and a write
+   * still to come would make it again.
+   */
+  forget(): void;
 }
 
 /** As stored: the body sealed (AES-GCM), the rest (a version, a time) in the clear. */
@@ -41,9 +46,11 @@ export function indexedAnswerCopy(userId: string): AnswerCopy | null {
     return null;
   // Loaded on first use, after the page is up: it is not part of any page's first load.
   let opened: Promise<[Idb, UseStore, CryptoKey]> | undefined;
+  let forgotten = false;
   const open = () => {
     opened ??= import("idb-keyval").then(
       async (idb): Promise<[Idb, UseStore, CryptoKey]> => {
+        if (forgotten) throw new Error("The copy was forgotten");
         const store = idb.createStore(answerCopyName(userId), "answers");
         return [idb, store, await sealKey(idb, store)];
       },
@@ -59,6 +66,7 @@ export function indexedAnswerCopy(userId: string): AnswerCopy | null {
     work: (idb: Idb, store: UseStore, key: CryptoKey) => Promise<T>,
     fallback: T,
   ) => {
+    if (forgotten) return fallback;
     try {
       const [idb, store, key] = await open();
       return await work(idb, store, key);
@@ -89,6 +97,9 @@ export function indexedAnswerCopy(userId: string): AnswerCopy | null {
         await idb.set(url, { etag, at, iv, sealed } satisfies SealedAnswer, db);
       }, undefined),
     remove: (url) => quietly((idb, db) => idb.del(url, db), undefined),
+    forget: () => {
+      forgotten = true;
+    },
   };
 }
 

@@ -773,12 +773,18 @@ export class SyncClient {
     return () => clearTimeout(timer);
   }
 
+  /** This page keeps nothing more for offline use (its copy is about to be deleted). */
+  stopCopying() {
+    this.copy?.forget();
+  }
+
   /**
    * Forgets this user on this device: Handoff's keys in Web Storage (outbox, per-tab state,
    * guest leftovers), any IndexedDB database of ours, the last answers, and then memory
    * itself, by loading `target` afresh.
    */
   async forgetDevice(target: string) {
+    this.stopCopying();
     this.lastSeen.clear();
     clearHandoffStorage([this.storage.local, this.storage.session]);
     await Promise.all([deleteHandoffDatabases(), forgetPages()]);
