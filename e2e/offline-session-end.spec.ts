@@ -1,6 +1,6 @@
 import { OWNER_URL, PAGES_CACHE } from "../lib/shared/offline";
 import { newDraft } from "./support/drafts-page";
-import { expect, newAccount, signIn, signUp } from "./support/fixtures";
+import { expect } from "./support/fixtures";
 import { leftovers, offlineTest } from "./support/offline-site";
 import { copiedOffline, keptFor } from "./support/storage";
 
@@ -10,11 +10,8 @@ offlineTest.use({ siteEnv: { SESSION_MAX_AGE_SECONDS: "25" } });
 offlineTest(
   "a session that ends while the device is offline takes the user's data with it, tab open or not",
   async ({ site }) => {
-    const account = newAccount();
     // The tablet's session starts first, so it is over by the time the laptop's is.
-    const tablet = await site.device();
-    await signUp(tablet.context.request, account);
-    await signIn(tablet.context, account);
+    const { account, ...tablet } = await site.newUser();
     await tablet.page.goto("/drafts");
     await keptFor(tablet.page, /^[0-9a-f-]{36}$/);
     await tablet.page.close();

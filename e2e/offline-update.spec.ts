@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { bodyField, draftInList, newDraft, saveStatus } from "./support/drafts-page";
-import { expect, newAccount, signIn, signUp } from "./support/fixtures";
+import { expect } from "./support/fixtures";
 import { offlineTest } from "./support/offline-site";
 import { secondDeployment } from "./support/second-deployment";
 import { copiedOffline, keptFor } from "./support/storage";
@@ -20,10 +20,7 @@ const workers = (page: Page) =>
 offlineTest(
   "a new deployment's worker takes over without losing a tab's unsent offline edits",
   async ({ site }) => {
-    const account = newAccount();
-    const laptop = await site.device();
-    await signUp(laptop.context.request, account);
-    await signIn(laptop.context, account);
+    const { account, ...laptop } = await site.newUser();
     await laptop.page.goto("/drafts");
     await newDraft(laptop.page, { title: "Across a deploy", body: "before" });
     await keptFor(laptop.page, /^[0-9a-f-]{36}$/);

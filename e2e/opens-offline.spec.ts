@@ -35,10 +35,7 @@ offlineTest(
 offlineTest(
   "a signed-in device opens offline with what it last synced, edits, and the other device gets the edits on reconnect",
   async ({ site }) => {
-    const account = newAccount();
-    const laptop = await site.device();
-    await signUp(laptop.context.request, account);
-    await signIn(laptop.context, account);
+    const { account, ...laptop } = await site.newUser();
     await laptop.page.goto("/drafts");
     await newDraft(laptop.page, { title: "Plane notes", body: "boarding" });
     await keptFor(laptop.page, /^[0-9a-f-]{36}$/);
@@ -97,10 +94,7 @@ offlineTest(
 offlineTest(
   "on a slow start the page shows what the device last synced at once, then the server's answer",
   async ({ site }) => {
-    const account = newAccount();
-    const { context, page } = await site.device();
-    await signUp(context.request, account);
-    await signIn(context, account);
+    const { context, page } = await site.newUser();
     await page.goto("/drafts");
     await newDraft(page, { title: "Slow network", body: "" });
     await keptFor(page, /^[0-9a-f-]{36}$/);

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from "@playwright/test";
-import { type Account, signIn, test } from "./fixtures";
+import { type Account, newAccount, signIn, signUp, test } from "./fixtures";
 import { freePortSync, newDataDir, newSecret, TestServer } from "./server.mjs";
 
 /**
@@ -15,6 +15,8 @@ export const offlineTest = test.extend<{
     /** Stops the server and starts it again with `env` added: another deployment, same data. */
     redeploy(env: Record<string, string>): Promise<void>;
     device(account?: Account): Promise<{ context: BrowserContext; page: Page }>;
+    /** A new account, signed in on a new device. */
+    newUser(): Promise<{ account: Account; context: BrowserContext; page: Page }>;
   };
 }>({
   siteEnv: [{}, { option: true }],
@@ -27,6 +29,12 @@ export const offlineTest = test.extend<{
     });
     await server.start();
     const contexts: BrowserContext[] = [];
+    const device = async (account?: Account) => {
+      const context = await browser.newContext({ baseURL: server.url, serviceWorkers: "allow" });
+      contexts.push(context);
+      if (account) await signIn(context, account);
+      return { context, page: await context.newPage() };
+    };
     await use({
       server,
       async redeploy(env) {
@@ -34,11 +42,13 @@ export const offlineTest = test.extend<{
         server.options = { ...server.options, env: { ...siteEnv, ...env } };
         await server.start();
       },
-      async device(account) {
-        const context = await browser.newContext({ baseURL: server.url, serviceWorkers: "allow" });
-        contexts.push(context);
-        if (account) await signIn(context, account);
-        return { context, page: await context.newPage() };
+      device,
+      async newUser() {
+        const account = newAccount();
+        const { context, page } = await device();
+        await signUp(context.request, account);
+        await signIn(context, account);
+        return { account, context, page };
       },
     });
     for (const context of contexts) await context.close();

@@ -155,6 +155,30 @@ describe("SyncClient", () => {
     expect(tab.server.requests.at(-1)?.headers.get("If-None-Match")).toBe(versionTag(4));
   });
 
+  it("takes no answer to a fetch sent before the page knew better, not even a 404", async () => {
+    // The server has not got the draft made offline yet when the fetch is sent, and has by
+    // the time the page's own save answers: the fetch's late 404 must not say "deleted".
+    let answer = (_: Response) => {};
+    const slow = (async () =>
+      new Promise<Response>((resolve) => {
+        answer = resolve;
+      })) as typeof fetch;
+    const device = client("gil", { fetch: slow });
+    const notFound = () =>
+      Response.json({ error: { code: "not_found", message: "No such cart" } }, { status: 404 });
+    const saved = { cart: { version: 1, data: { mug: 1 } } };
+
+    const early = device.sync.fetcher("/api/cart");
+    device.sync.remember("/api/cart", versionTag(1), saved);
+    answer(notFound());
+    await expect(early).resolves.toBe(saved);
+
+    // A 404 to a fetch sent after the page's last change is news: the cart is gone.
+    const late = device.sync.fetcher("/api/cart");
+    answer(notFound());
+    await expect(late).rejects.toMatchObject({ status: 404 });
+  });
+
   it("waits for its own sign-out before leaving, whatever a poll meets meanwhile", async () => {
     const device = client("dave");
     let finish = () => {};

@@ -126,6 +126,10 @@ export class SyncClient {
   private readonly lastSeen = new Map<string, { etag: string; body: unknown }>();
   /** URLs this page is fetching now, and how many times over. */
   private readonly fetching = new Map<string, number>();
+  /** Orders this page's fetches and changes of what it shows (see `showKnown`). */
+  private tick = 0;
+  /** When (by `tick`) the page last put a newer state of each URL on show than any fetch had. */
+  private readonly knownAt = new Map<string, number>();
   /** What every editor open in this page holds, so signing out can send it first. */
   private readonly live = new Set<() => Promise<void>>();
   /** The outbox owners of this page's live editors (see OutboxEntry.owner). */
@@ -281,7 +285,17 @@ export class SyncClient {
     const knownOrder = known ? tagOrder(known.etag) : null;
     if (order === null || (knownOrder !== null && order <= knownOrder)) return;
     this.lastSeen.set(url, { etag, body });
-    void this.swr.mutate(url, body, { revalidate: this.fetching.has(url) });
+    this.showKnown(url, body, { revalidate: this.fetching.has(url) });
+  }
+
+  /**
+   * Shows a state of `url` newer than any fetch under way can answer (a save's answer, a draft
+   * made offline, another tab's fresh answer). SWR drops a stale fetch's data itself, but
+   * not its error: the fetcher drops that (see `fetcher`).
+   */
+  private showKnown(url: string, body: unknown, { revalidate }: { revalidate: boolean }) {
+    this.knownAt.set(url, ++this.tick);
+    void this.swr.mutate(url, body, { revalidate });
   }
 
   // --- Reading -------------------------------------------------------------------------------
@@ -292,6 +306,7 @@ export class SyncClient {
    */
   readonly fetcher = async <T>(url: string): Promise<T> => {
     const cached = this.lastSeen.get(url);
+    const asked = ++this.tick;
     let response: ApiResponse<T>;
     this.fetching.set(url, (this.fetching.get(url) ?? 0) + 1);
     try {
@@ -306,6 +321,10 @@ export class SyncClient {
         this.waitingOn.delete(url);
       });
     } catch (error) {
+      // Sent before the page knew better: a 404 then may only mean the draft made offline had
+      // not reached the server yet. The page's state stands (SWR drops this answer as stale).
+      const shown = this.swr.cache.get(url)?.data;
+      if ((this.knownAt.get(url) ?? 0) > asked && shown !== undefined) return shown as T;
       const copied = isNetworkError(error) ? await this.copy?.get(url) : undefined;
       if (!copied) {
         if (this.reach.waiting)
@@ -444,7 +463,7 @@ export class SyncClient {
       this.lastSeen.delete(url);
       void this.copy?.remove(url);
     }
-    void this.swr.mutate(url, body, { revalidate: false });
+    this.showKnown(url, body, { revalidate: false });
   }
 
   // --- Documents -----------------------------------------------------------------------------
@@ -608,7 +627,7 @@ export class SyncClient {
     const data = { ...kind.empty, ...fields };
     const view = kind.view({ id, version: 0, data, createdAt: now, updatedAt: now });
     this.outbox.slot(kind, id, "").put({ version: 0, data: kind.empty }, data);
-    void this.swr.mutate(kind.url(id), { [kind.name]: view }, { revalidate: false });
+    this.showKnown(kind.url(id), { [kind.name]: view }, { revalidate: false });
     this.listInStep(kind, view);
     return view;
   }
