@@ -31,6 +31,7 @@ const FIREFOX_CORE = [
   /\/live\.spec/,
   /opens-offline\.spec/,
   /offline-update\.spec/,
+  /\/trash\.spec/,
 ];
 const FIREFOX_EXTENDED = [
   /drafts-sync\.spec/,
@@ -68,7 +69,7 @@ export default defineConfig({
     },
     {
       // Debian's Firefox ESR over WebDriver BiDi. It runs the cross-device tests of a user's
-      // and a guest's tabs, the end of a session, the poke stream, opening offline; with E2E_EXTENDED=1 also drafts,
+      // and a guest's tabs, the end of a session, the poke stream, opening offline, the Trash; with E2E_EXTENDED=1 also drafts,
       // conflicts, cart, application, playback, offline, leaving a page. The server-side
       // suites (security, cluster, API) and the single-device ones run in Chromium only.
       name: "firefox",

@@ -16,13 +16,18 @@ async function create(api: APIRequestContext, data: object = { title: "t", body:
   return ((await response.json()) as { draft: Draft }).draft;
 }
 
-test("without a session every drafts route answers 401 with the error shape", async ({
+test("without a session every drafts and Trash route answers 401 with the error shape", async ({
   request,
 }) => {
+  const id = "00000000-0000-4000-8000-000000000000";
   for (const response of [
     await request.get("/api/drafts"),
     await request.post("/api/drafts", { data: {} }),
-    await request.get("/api/drafts/00000000-0000-4000-8000-000000000000"),
+    await request.get(`/api/drafts/${id}`),
+    await request.get("/api/trash"),
+    await request.delete("/api/trash"),
+    await request.delete(`/api/trash/${id}`),
+    await request.post(`/api/trash/${id}/restore`),
   ]) {
     expect(response.status()).toBe(401);
     expect(await response.json()).toEqual({
@@ -89,8 +94,12 @@ test("create, read, list, update and delete with ETags", async ({ openDevices })
     draft.id,
   ]);
 
-  expect((await api.delete(`/api/drafts/${draft.id}`)).status()).toBe(204);
+  // A delete moves the draft to the Trash and says where; a second finds nothing to move.
+  const deleted = await api.delete(`/api/drafts/${draft.id}`);
+  expect(deleted.status()).toBe(200);
+  expect((await deleted.json()).trashed).toMatchObject({ draftId: draft.id, title: draft.title });
   expect((await api.get(`/api/drafts/${draft.id}`)).status()).toBe(404);
+  expect((await api.delete(`/api/drafts/${draft.id}`)).status()).toBe(204);
 });
 
 test("a stale If-Match gets 412 with the current draft and writes nothing", async ({

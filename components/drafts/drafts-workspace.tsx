@@ -1,11 +1,14 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { useWorkspace } from "@/lib/browser/device/workspace-store";
+import { restoreFromTrash } from "@/lib/browser/drafts/trash";
 import { useSyncClient } from "@/lib/browser/sync/context";
 import { useCollection } from "@/lib/browser/sync/use-synced-doc";
 import { draftKind } from "@/lib/shared/drafts/kind";
 import type { Draft, DraftFields, DraftSummary } from "@/lib/shared/drafts/schema";
+import type { TrashEntry } from "@/lib/shared/drafts/trash";
 import { DraftEditor } from "./draft-editor";
 import { DraftList } from "./draft-list";
 
@@ -17,6 +20,8 @@ export function DraftsPage() {
   const select = useWorkspace((state) => state.select);
   const [creating, setCreating] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  /** The draft this page last moved to the Trash, until undone or dismissed. */
+  const [trashed, setTrashed] = useState<TrashEntry | null>(null);
 
   const onCreate = async () => {
     setCreating(true);
@@ -35,10 +40,20 @@ export function DraftsPage() {
   const onDelete = async (id: string) => {
     setActionError(null);
     try {
-      await client.remove(draftKind, id);
+      setTrashed(await client.remove(draftKind, id));
       select(null);
     } catch (error) {
       setActionError(`Could not delete the draft: ${(error as Error).message}`);
+    }
+  };
+
+  const onUndo = async (entry: TrashEntry) => {
+    setTrashed(null);
+    setActionError(null);
+    try {
+      select((await restoreFromTrash(client, entry.id)).id);
+    } catch (error) {
+      setActionError(`Could not undo the delete: ${(error as Error).message}`);
     }
   };
 
@@ -65,6 +80,9 @@ export function DraftsPage() {
         ) : (
           <p className="empty">Loading drafts…</p>
         )}
+        <p className="sidebar-foot">
+          <Link href="/trash">Trash</Link>
+        </p>
       </aside>
       {selectedId ? (
         <DraftEditor
@@ -82,6 +100,22 @@ export function DraftsPage() {
               : "Pick a draft, or start a new one. It follows you to your other devices."}
           </p>
         </section>
+      )}
+      {trashed && (
+        <div className="toast" aria-live="polite">
+          Moved “{trashed.title.trim() || "Untitled"}” to the Trash.
+          <button type="button" className="ghost" onClick={() => void onUndo(trashed)}>
+            Undo
+          </button>
+          <button
+            type="button"
+            className="ghost"
+            onClick={() => setTrashed(null)}
+            aria-label="Dismiss"
+          >
+            ×
+          </button>
+        </div>
       )}
     </div>
   );

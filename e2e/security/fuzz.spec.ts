@@ -63,6 +63,7 @@ test("fuzzing every route: no 5xx, and a rejected request writes nothing", async
     draft: segment,
     order: segment,
     video: segment,
+    trash: segment,
     body,
     contentType: fc.constantFrom(
       "application/json",
@@ -130,6 +131,14 @@ test("a user reaches nothing of another user's through any route and method", as
     await (await a.post("/api/cart/checkout", { headers: { "If-Match": '"v1"' } })).json()
   ).order;
   await a.put("/api/cart", { data: { pen: 1 }, headers: { "If-Match": '"v2"' } });
+  const binned = (
+    await (
+      await a.post("/api/drafts", {
+        data: { title: "Alice's binned secret", body: "only for Alice" },
+      })
+    ).json()
+  ).draft;
+  const trashed = (await (await a.delete(`/api/drafts/${binned.id}`)).json()).trashed;
   await a.put("/api/application", {
     data: {
       step: 2,
@@ -154,7 +163,7 @@ test("a user reaches nothing of another user's through any route and method", as
   await signUp(bobContext.request, bob);
   await signIn(bobContext, bob);
   const b = bobContext.request;
-  const params = { draft: draft.id, order: order.id, video: "countdown" };
+  const params = { draft: draft.id, order: order.id, video: "countdown", trash: trashed.id };
   const bodies = [
     JSON.stringify({ title: "pwned", body: "pwned" }),
     JSON.stringify({ mug: 99 }),
@@ -174,7 +183,12 @@ test("a user reaches nothing of another user's through any route and method", as
         });
         expect(response.status()).toBeLessThan(500);
         const text = await response.text();
-        for (const secret of ["Alice's secret", "only for Alice", "Alice Secret"])
+        for (const secret of [
+          "Alice's secret",
+          "Alice's binned secret",
+          "only for Alice",
+          "Alice Secret",
+        ])
           expect(text, `${route.method} ${route.path}`).not.toContain(secret);
       }
     }

@@ -5,6 +5,7 @@ export const PAGES = [
   "/",
   "/signin",
   "/drafts",
+  "/trash",
   "/shop",
   "/cart",
   "/orders",

@@ -35,6 +35,7 @@ export const SERVICE_WORKER_URL = "/serwist/sw.js";
 /** Every page of the app: cached when a device claims it, so each opens offline. */
 export const APP_PAGES = [
   "/drafts",
+  "/trash",
   "/shop",
   "/cart",
   "/orders",

@@ -23,6 +23,7 @@ import {
   type SessionEnd,
   signInAfter,
 } from "@/lib/shared/auth/session-end";
+import type { TrashEntry } from "@/lib/shared/drafts/trash";
 import { GUEST_TTL_MS } from "@/lib/shared/guest/limits";
 import {
   docKey,
@@ -442,7 +443,7 @@ export class SyncClient {
    * A write whose answer names the markers it made (OWN_MARKERS_HEADER): their pokes need no
    * refetch here, as the caller puts the answer on the page.
    */
-  private async write<T>(url: string, init: ApiRequest) {
+  async write<T>(url: string, init: ApiRequest) {
     const answer = this.http<T>(url, init);
     this.writing.add(answer);
     try {
@@ -632,9 +633,15 @@ export class SyncClient {
     return view;
   }
 
-  async remove<T, View>(kind: SyncedKind<T, View>, id: string): Promise<void> {
+  /**
+   * Deletes a document of a collection. A draft goes to the Trash: resolves with its entry
+   * there (for an undo), or null when it was gone already.
+   */
+  async remove<T, View>(kind: SyncedKind<T, View>, id: string): Promise<TrashEntry | null> {
     const collection = this.collectionOf(kind);
-    await this.write(kind.url(id), { method: "DELETE" });
+    const { body } = await this.write<{ trashed?: TrashEntry }>(kind.url(id), {
+      method: "DELETE",
+    });
     this.lastSeen.delete(kind.url(id));
     void this.copy?.remove(kind.url(id));
     await this.swr.mutate<Record<string, Array<{ id: string }>>>(
@@ -643,6 +650,7 @@ export class SyncClient {
         list && { [collection.field]: (list[collection.field] ?? []).filter((e) => e.id !== id) },
       { revalidate: true },
     );
+    return body?.trashed ?? null;
   }
 
   /** An edit waiting in the outbox, in the list as typed (the version it is based on). */

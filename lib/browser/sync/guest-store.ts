@@ -14,6 +14,8 @@ export interface LocalDoc {
   data: unknown;
   createdAt: string;
   updatedAt: string;
+  /** When it goes (ms since the epoch): a draft in the Trash. */
+  expiresAt?: number;
 }
 
 export interface GuestData {

@@ -4,6 +4,7 @@ import {
   type ApiResponse,
   type Http,
 } from "@/lib/browser/http/client";
+import { TRASH_URL } from "@/lib/shared/drafts/trash";
 import { MAX_GUEST_DRAFTS } from "@/lib/shared/guest/limits";
 import {
   type DocRecord,
@@ -15,6 +16,13 @@ import {
   versionTag,
 } from "@/lib/shared/sync/kind";
 import type { GuestData, GuestStore, LocalDoc } from "./guest-store";
+import {
+  listLocalTrash,
+  localTrashRoute,
+  purgeLocalTrash,
+  restoreLocalDraft,
+  trashLocalDraft,
+} from "./local-trash";
 
 /**
  * A guest's API, answered from this browser's storage: the same URLs, answers, ETags, 304s,
@@ -27,6 +35,8 @@ export function createLocalApi(store: GuestStore, kinds: readonly SyncedKind[]):
     const method = (init.method ?? "GET").toUpperCase();
     const headers = new Headers(init.headers);
     const path = url.split("?")[0] ?? url;
+    if (path === TRASH_URL || path.startsWith(`${TRASH_URL}/`))
+      return trash<T>(store, path, method);
     for (const kind of kinds) {
       if (kind.collection?.url === path) {
         if (method === "GET") return answer<T>(list(store.read(), kind), headers);
@@ -158,13 +168,33 @@ async function create<T>(
 }
 
 async function remove<T>(store: GuestStore, kind: SyncedKind, id: string): Promise<ApiResponse<T>> {
-  await write(store, (guest) => {
+  // A draft goes to the Trash, as an account's does.
+  const trashed = await write(store, (guest) => {
+    if (kind.name === "draft") return trashLocalDraft(guest, id);
     const key = docKey(kind, id);
-    if (!guest.docs[key]) return;
+    if (!guest.docs[key]) return null;
     delete guest.docs[key];
     guest.marker++;
+    return null;
   });
+  if (trashed) return { status: 200, etag: null, headers: new Headers(), body: { trashed } as T };
   return { status: 204, etag: null, headers: new Headers(), body: undefined };
+}
+
+/** The Trash's routes (/api/trash), answered from this browser. */
+async function trash<T>(store: GuestStore, path: string, method: string): Promise<ApiResponse<T>> {
+  const route = localTrashRoute(path, method);
+  if (!route)
+    throw path === TRASH_URL
+      ? notAllowed()
+      : new ApiClientError(404, "not_found", "No such draft in the Trash");
+  if (route.action === "list") return answer<T>(listLocalTrash(store.read()));
+  if (route.action === "restore")
+    return answer<T>(await write(store, (guest) => restoreLocalDraft(guest, route.id)));
+  const id = route.action === "empty" ? null : route.id;
+  const emptied = await write(store, (guest) => purgeLocalTrash(guest, id));
+  if (id !== null) return { status: 204, etag: null, headers: new Headers(), body: undefined };
+  return { status: 200, etag: null, headers: new Headers(), body: { emptied } as T };
 }
 
 /** A full browser storage is the guest's to know about, in words. */

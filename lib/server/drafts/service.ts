@@ -99,8 +99,3 @@ export async function updateDraft(
     throw error;
   }
 }
-
-export async function deleteDraft(userId: string, id: string): Promise<void> {
-  // Deleting twice, or a draft that is not yours, is not an error and changes nothing.
-  if (draftIdSchema.safeParse(id).success) await getStore().deleteDoc(userId, "draft", id);
-}

@@ -238,6 +238,76 @@ describe.each(adapters)("store contract: %s", (_name, start) => {
     ).toBe("conflict");
   });
 
+  it("moves a document in one commit: a delete with a version check beside a create", async () => {
+    const userId = randomUUID();
+    const draft = await store.createDoc({ id: randomUUID(), userId, kind: "draft", data: {} });
+    await store.updateDoc(userId, "draft", draft.id, { title: "kept" }, 1);
+    const binned = randomUUID();
+    // A device that has not seen version 2 cannot delete it.
+    const stale = await rejection(
+      store.commit(userId, [
+        { op: "delete", kind: "draft", id: draft.id, expectedVersion: 1 },
+        { op: "create", kind: "trash", id: binned, data: { title: "kept" } },
+      ]),
+    );
+    expect(stale.code).toBe("version_conflict");
+    expect((stale.extra?.current as StoredDoc | undefined)?.version).toBe(2);
+    expect(await store.getDoc(userId, "trash", binned)).toBeNull();
+
+    const before = await marker(store, userId);
+    const [deleted, created] = await store.commit(userId, [
+      { op: "delete", kind: "draft", id: draft.id, expectedVersion: 2 },
+      { op: "create", kind: "trash", id: binned, data: { title: "kept" } },
+    ]);
+    expect(deleted).toMatchObject({ id: draft.id, version: 2, data: { title: "kept" } });
+    expect(created).toMatchObject({ id: binned, kind: "trash", version: 1 });
+    // Put back, it goes on from its version: versions of one id only grow.
+    const [, restored] = await store.commit(userId, [
+      { op: "delete", kind: "trash", id: binned, expectedVersion: 1 },
+      { op: "create", kind: "draft", id: draft.id, data: { title: "kept" }, version: 3 },
+    ]);
+    expect(restored).toMatchObject({ id: draft.id, version: 3, data: { title: "kept" } });
+    expect((await store.getDoc(userId, "draft", draft.id))?.version).toBe(3);
+    await store.commit(userId, [
+      { op: "delete", kind: "draft", id: draft.id },
+      { op: "create", kind: "trash", id: binned, data: { title: "kept" } },
+    ]);
+    expect(await store.getDoc(userId, "draft", draft.id)).toBeNull();
+    expect(await marker(store, userId)).toBe(before + 3);
+    // Deleting what is gone (or of another kind) is not_found, and writes nothing.
+    for (const kind of ["draft", "cart"] as const) {
+      const missing = await rejection(
+        store.commit(userId, [{ op: "delete", kind, id: kind === "draft" ? draft.id : binned }]),
+      );
+      expect(missing.code).toBe("not_found");
+    }
+    expect(await marker(store, userId)).toBe(before + 3);
+  });
+
+  it("lets a document go when it expires: absent from every read from then on", async () => {
+    const userId = randomUUID();
+    const id = randomUUID();
+    const [binned] = await store.commit(userId, [
+      { op: "create", kind: "trash", id, data: { title: "old" }, expiresAt: time + 60_000 },
+    ]);
+    expect(binned?.expiresAt).toBe(time + 60_000);
+    const kept = await store.createDoc({ id: randomUUID(), userId, kind: "draft", data: {} });
+    expect(await store.getDoc(userId, "trash", id)).toMatchObject({ expiresAt: time + 60_000 });
+    expect(await store.countDocs(userId)).toBe(2);
+
+    advance(60_000);
+    expect(await store.getDoc(userId, "trash", id)).toBeNull();
+    expect(await store.listDocs(userId, "trash")).toEqual([]);
+    expect(await store.countDocs(userId, "trash")).toBe(0);
+    expect(await store.countDocs(userId)).toBe(1);
+    expect((await store.exportDocs(userId)).map((doc) => doc.id)).toEqual([kept.id]);
+    expect(
+      (await rejection(store.commit(userId, [{ op: "delete", kind: "trash", id }]))).code,
+    ).toBe("not_found");
+    // Other documents never expire.
+    expect((await store.getDoc(userId, "draft", kept.id))?.expiresAt).toBeUndefined();
+  });
+
   it("records the marker at which each kind last changed, and tells a request its commits", async () => {
     const userId = randomUUID();
     const [draft, created] = await withCommits(() =>

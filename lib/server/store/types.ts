@@ -12,6 +12,8 @@ export interface StoredDoc<T = unknown> {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** When the store lets it go (ms since the epoch): absent from every read after that. */
+  expiresAt?: number;
 }
 
 export interface UserRecord {
@@ -68,10 +70,23 @@ export type ControlChange = UserControl & { userId: string };
 
 export type SessionControl = Pick<UserControl, "sessionsValidAfter" | "revoked">;
 
-/** One write of an atomic `commit`. */
+/**
+ * One write of an atomic `commit`. A create starts at `version` (1 by default: a restored
+ * document goes on from the version it had, so versions only grow), and with `expiresAt` is let
+ * go at that time (Cosmos DB: the item's TTL; SQLite: a sweep as the store is used). A delete
+ * of a missing document is `not_found`; with `expectedVersion`, of another `version_conflict`.
+ */
 export type WriteOp =
-  | { op: "create"; kind: DocKind; id: string; data: unknown }
-  | { op: "replace"; kind: DocKind; id: string; data: unknown; expectedVersion: number };
+  | {
+      op: "create";
+      kind: DocKind;
+      id: string;
+      data: unknown;
+      version?: number;
+      expiresAt?: number;
+    }
+  | { op: "replace"; kind: DocKind; id: string; data: unknown; expectedVersion: number }
+  | { op: "delete"; kind: DocKind; id: string; expectedVersion?: number };
 
 /** A counter of attempts in a fixed window (sign-in failures, sign-ups per address). */
 export interface Counter {

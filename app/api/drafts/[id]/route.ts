@@ -1,5 +1,6 @@
 import { requireUserId } from "@/lib/server/auth/session";
-import { deleteDraft, getDraft, updateDraft } from "@/lib/server/drafts/service";
+import { getDraft, updateDraft } from "@/lib/server/drafts/service";
+import { trashDraft } from "@/lib/server/drafts/trash";
 import { readJson } from "@/lib/server/http/body";
 import { ifNoneMatch, requiredIfMatchVersion } from "@/lib/server/http/etag";
 import { empty, json, route } from "@/lib/server/http/respond";
@@ -24,8 +25,12 @@ export const PUT = route(async (request, { params }: Context) => {
   return json({ draft }, { headers: { ETag: versionTag(draft.version) } });
 });
 
+/**
+ * Moves the draft to the Trash: 200 with its entry there (for an undo). Deleting twice, or a
+ * draft that is not yours, changes nothing: 204.
+ */
 export const DELETE = route(async (request, { params }: Context) => {
   const userId = await requireUserId(request);
-  await deleteDraft(userId, (await params).id);
-  return empty(204);
+  const trashed = await trashDraft(userId, (await params).id);
+  return trashed ? json({ trashed }) : empty(204);
 });

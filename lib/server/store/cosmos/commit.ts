@@ -20,9 +20,17 @@ import {
 } from "./container";
 
 export function toDoc<T>(item: Item<StoredDoc<T>>): StoredDoc<T> {
-  const { id, userId, kind, data, version, createdAt, updatedAt } = item;
-  return { id, userId, kind, data, version, createdAt, updatedAt };
+  const { id, userId, kind, data, version, createdAt, updatedAt, expiresAt } = item;
+  const doc = { id, userId, kind, data, version, createdAt, updatedAt };
+  return expiresAt === undefined ? doc : { ...doc, expiresAt };
 }
+
+/**
+ * Whether an item is still there at `now`. Cosmos DB stops returning an item once its TTL
+ * passes; the test server keeps it, so reads check too.
+ */
+export const live = (item: { expiresAt?: number } | null, now: number) =>
+  !!item && (item.expiresAt === undefined || item.expiresAt > now);
 
 const versionConflict = (current: StoredDoc) =>
   new AppError("version_conflict", "This was changed elsewhere since you loaded it", { current });
@@ -52,6 +60,20 @@ async function prepare(
   now: string,
   limits: StoreLimits,
 ) {
+  if (write.op === "delete") {
+    const current = await read<StoredDoc>(c, write.id, userId);
+    if (current?.kind !== write.kind || !live(current, Date.parse(now)))
+      throw new AppError("not_found", "Not found");
+    if (write.expectedVersion !== undefined && current.version !== write.expectedVersion)
+      throw versionConflict(toDoc(current));
+    // No If-Match on a delete in a batch: the marker's guard (every write moves it) stands in.
+    const op: OperationInput = {
+      operationType: BulkOperationType.Delete,
+      partitionKey: userId,
+      id: write.id,
+    };
+    return { doc: toDoc(current), op };
+  }
   serializeData(write.data, limits);
   if (write.op === "create") {
     const doc: StoredDoc = {
@@ -59,18 +81,25 @@ async function prepare(
       userId,
       kind: write.kind,
       data: write.data,
-      version: 1,
+      version: write.version ?? 1,
       createdAt: now,
       updatedAt: now,
+      ...(write.expiresAt === undefined ? {} : { expiresAt: write.expiresAt }),
     };
+    // Cosmos DB deletes it itself (seconds; the container has TTL on, with no default).
+    const ttl =
+      write.expiresAt === undefined
+        ? {}
+        : { ttl: Math.max(1, Math.ceil((write.expiresAt - Date.parse(now)) / 1000)) };
     const op: OperationInput = {
       operationType: BulkOperationType.Create,
-      resourceBody: { ...doc } as StoredDoc & ItemDefinition,
+      resourceBody: { ...doc, ...ttl } as StoredDoc & ItemDefinition,
     };
     return { doc, op };
   }
   const current = await read<StoredDoc>(c, write.id, userId);
-  if (current?.kind !== write.kind) throw new AppError("not_found", "Not found");
+  if (current?.kind !== write.kind || !live(current, Date.parse(now)))
+    throw new AppError("not_found", "Not found");
   if (current.version !== write.expectedVersion) throw versionConflict(toDoc(current));
   const doc: StoredDoc = {
     ...toDoc(current),
@@ -93,7 +122,8 @@ async function failure(
     return new AppError("conflict", "A document with this id already exists");
   if (status === 412 || status === 404) {
     const latest = await read<StoredDoc>(c, write.id, userId);
-    if (!latest || latest.kind !== write.kind) return new AppError("not_found", "Not found");
+    if (latest?.kind !== write.kind || !live(latest, Date.now()))
+      return new AppError("not_found", "Not found");
     return versionConflict(toDoc(latest));
   }
   return new AppError("store_unavailable", `The database refused a write (${status})`);

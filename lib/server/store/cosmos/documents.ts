@@ -3,7 +3,7 @@ import { BulkOperationType, type Container } from "@azure/cosmos";
 import { AppError } from "@/lib/shared/errors";
 import type { DocKind, DocumentsPort, NewDoc, StoredDoc, StoreLimits } from "../types";
 import { noteCommitted } from "../written";
-import { bumped, cosmosCommit, toDoc } from "./commit";
+import { bumped, cosmosCommit, live, toDoc } from "./commit";
 import {
   ATTEMPTS,
   type Cosmos,
@@ -30,10 +30,16 @@ const everything = (c: Container, userId: string, select: string, order = "") =>
     .fetchAll();
 
 /** A user's documents of one kind, newest first; with `fields`, only those of `data`. */
-async function list<T>(c: Container, userId: string, kind: DocKind, fields?: string[]) {
+async function list<T>(
+  c: Container,
+  userId: string,
+  kind: DocKind,
+  now: number,
+  fields?: string[],
+) {
   const safe = (fields ?? []).filter((field) => /^[A-Za-z][A-Za-z0-9]*$/.test(field));
   const projection = fields
-    ? `c.id, c.userId, c.kind, c.version, c.createdAt, c.updatedAt${safe
+    ? `c.id, c.userId, c.kind, c.version, c.createdAt, c.updatedAt, c.expiresAt${safe
         .map((field) => `, c.data.${field} AS f_${field}`)
         .join("")}`
     : "*";
@@ -49,8 +55,9 @@ async function list<T>(c: Container, userId: string, kind: DocKind, fields?: str
       { partitionKey: userId },
     )
     .fetchAll();
-  if (!fields) return resources.map((item) => toDoc(item));
-  return resources.map((item) =>
+  const shown = resources.filter((item) => live(item, now));
+  if (!fields) return shown.map((item) => toDoc(item));
+  return shown.map((item) =>
     toDoc({
       ...item,
       data: Object.fromEntries(safe.map((field) => [field, item[`f_${field}`]])) as T,
@@ -65,7 +72,7 @@ export function cosmosDocuments(cosmos: Cosmos, limits: StoreLimits) {
 
   const port: DocumentsPort = {
     listDocs: <T>(userId: string, kind: DocKind, { fields }: { fields?: string[] } = {}) =>
-      run((c) => list<T>(c, userId, kind, fields)),
+      run((c) => list<T>(c, userId, kind, clock(), fields)),
     countDocs: (userId, kind) =>
       run(async (c) => {
         const { resources } = await c.items
@@ -73,10 +80,11 @@ export function cosmosDocuments(cosmos: Cosmos, limits: StoreLimits) {
             {
               query: `SELECT VALUE COUNT(1) FROM c WHERE c.userId = @userId AND ${
                 kind ? "c.kind = @kind" : "IS_DEFINED(c.version) AND c.id != @marker"
-              }`,
+              } AND (NOT IS_DEFINED(c.expiresAt) OR c.expiresAt > @now)`,
               parameters: [
                 { name: "@userId", value: userId },
                 kind ? { name: "@kind", value: kind } : { name: "@marker", value: MARKER_ID },
+                { name: "@now", value: clock() },
               ],
             },
             { partitionKey: userId },
@@ -87,7 +95,7 @@ export function cosmosDocuments(cosmos: Cosmos, limits: StoreLimits) {
     getDoc: <T>(userId: string, kind: DocKind, id: string) =>
       run(async (c) => {
         const item = await read<StoredDoc<T>>(c, id, userId);
-        return item?.kind === kind ? toDoc(item) : null;
+        return item?.kind === kind && live(item, clock()) ? toDoc(item) : null;
       }),
     createDoc: async <T>(doc: NewDoc<T>) => {
       const [created] = await commit(doc.userId, [
@@ -128,7 +136,8 @@ export function cosmosDocuments(cosmos: Cosmos, limits: StoreLimits) {
     exportDocs: (userId) =>
       run(async (c) => {
         const { resources } = await everything(c, userId, "*", " ORDER BY c.kind");
-        return resources.map((item) => toDoc(item));
+        const now = clock();
+        return resources.filter((item) => live(item, now)).map((item) => toDoc(item));
       }),
   };
 

@@ -35,13 +35,14 @@ const SCHEMA = `
 `;
 
 /** Columns added after the first release; ALTER TABLE has no IF NOT EXISTS. */
-const MIGRATIONS = [
-  "ALTER TABLE markers ADD COLUMN sessions_valid_after INTEGER NOT NULL DEFAULT 0",
-  "ALTER TABLE markers ADD COLUMN revoked TEXT NOT NULL DEFAULT '[]'",
-  "ALTER TABLE markers ADD COLUMN active_at INTEGER NOT NULL DEFAULT 0",
-  "ALTER TABLE markers ADD COLUMN deleted_at INTEGER NOT NULL DEFAULT 0",
-  "ALTER TABLE markers ADD COLUMN changed_at INTEGER NOT NULL DEFAULT 0",
-  "ALTER TABLE markers ADD COLUMN kinds TEXT NOT NULL DEFAULT '{}'",
+const MIGRATIONS: Array<[table: string, statement: string]> = [
+  ["docs", "ALTER TABLE docs ADD COLUMN expires_at INTEGER"],
+  ["markers", "ALTER TABLE markers ADD COLUMN sessions_valid_after INTEGER NOT NULL DEFAULT 0"],
+  ["markers", "ALTER TABLE markers ADD COLUMN revoked TEXT NOT NULL DEFAULT '[]'"],
+  ["markers", "ALTER TABLE markers ADD COLUMN active_at INTEGER NOT NULL DEFAULT 0"],
+  ["markers", "ALTER TABLE markers ADD COLUMN deleted_at INTEGER NOT NULL DEFAULT 0"],
+  ["markers", "ALTER TABLE markers ADD COLUMN changed_at INTEGER NOT NULL DEFAULT 0"],
+  ["markers", "ALTER TABLE markers ADD COLUMN kinds TEXT NOT NULL DEFAULT '{}'"],
 ];
 
 /** Owner-only folder and file: the database holds password hashes and everyone's documents. */
@@ -66,15 +67,23 @@ export function openDatabase(file: string, synchronous: "FULL" | "NORMAL" = "FUL
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma("busy_timeout = 5000");
   db.exec(SCHEMA);
-  const markerColumns = db.prepare<[], { name: string }>("PRAGMA table_info(markers)").all();
-  const known = new Set(markerColumns.map((column) => column.name));
+  const columns = (table: string) =>
+    db
+      .prepare<[], { name: string }>(`PRAGMA table_info(${table})`)
+      .all()
+      .map((c) => c.name);
+  const known = new Set(["docs", "markers"].flatMap((t) => columns(t).map((c) => `${t}.${c}`)));
   db.transaction(() => {
-    for (const statement of MIGRATIONS) {
+    for (const [table, statement] of MIGRATIONS) {
       const column = /ADD COLUMN (\w+)/.exec(statement)?.[1];
-      if (column && !known.has(column)) db.exec(statement);
+      if (column && !known.has(`${table}.${column}`)) db.exec(statement);
     }
     // The live feed asks "which users changed since t?" several times a second.
     db.exec("CREATE INDEX IF NOT EXISTS markers_by_change ON markers (changed_at)");
+    // The sweep of what expired (the trash) finds it without reading the rest.
+    db.exec(
+      "CREATE INDEX IF NOT EXISTS docs_expiring ON docs (expires_at) WHERE expires_at IS NOT NULL",
+    );
   })();
   return db;
 }

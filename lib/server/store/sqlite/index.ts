@@ -27,7 +27,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const control = sqliteControl(db, now);
   const documents = sqliteDocuments(db, {
     limits: options.limits ?? DEFAULT_STORE_LIMITS,
-    timestamp: () => new Date(now()).toISOString(),
+    clock: now,
     bump: control.bump,
   });
   // Documents and the account go; the control row stays, ending every session for good.

@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { TrashPage } from "@/components/drafts/trash-page";
+
+export const metadata: Metadata = { title: "Trash · Handoff" };
+
+export default function Page() {
+  return <TrashPage />;
+}

@@ -1,0 +1,47 @@
+import type { DraftFields } from "./schema";
+
+export const TRASH_URL = "/api/trash";
+export const trashEntryUrl = (id: string) => `${TRASH_URL}/${id}`;
+export const restoreUrl = (id: string) => `${trashEntryUrl(id)}/restore`;
+
+/** How long a deleted draft waits in the Trash before it is gone for good (as Gmail's). */
+export const TRASH_DAYS = 30;
+export const TRASH_MS = TRASH_DAYS * 24 * 60 * 60 * 1000;
+const PREVIEW_CHARS = 140;
+
+/** A deleted draft as the Trash keeps it: all it takes to put it back. */
+export interface TrashedDraft extends DraftFields {
+  draftId: string;
+  /** The draft's version when deleted: put back, it goes on from the next one. */
+  version: number;
+}
+
+/** What the Trash lists of one deleted draft. */
+export interface TrashEntry {
+  /** The Trash's own id for it (a draft deleted twice is in it twice). */
+  id: string;
+  draftId: string;
+  title: string;
+  /** The start of the body, on one line. */
+  preview: string;
+  deletedAt: string;
+  /** When the Trash lets it go for good. */
+  expiresAt: string;
+}
+
+export function trashEntry(doc: {
+  id: string;
+  data: TrashedDraft;
+  createdAt: string | null;
+  expiresAt?: number;
+}): TrashEntry {
+  const deletedAt = doc.createdAt ?? new Date(0).toISOString();
+  return {
+    id: doc.id,
+    draftId: doc.data.draftId,
+    title: doc.data.title,
+    preview: doc.data.body.replace(/\s+/g, " ").trim().slice(0, PREVIEW_CHARS),
+    deletedAt,
+    expiresAt: new Date(doc.expiresAt ?? Date.parse(deletedAt) + TRASH_MS).toISOString(),
+  };
+}
