@@ -6,6 +6,7 @@ const deleteOpenDraft = async (page: Page) => {
   await page.getByRole("button", { name: "Delete", exact: true }).click();
   await page.getByRole("button", { name: "Confirm delete" }).click();
 };
+const undoOffer = (page: Page) => page.getByText(/^Undo: deleted/);
 const inTrash = (page: Page, title: string) =>
   page.getByRole("list", { name: "Trash" }).getByRole("listitem").filter({ hasText: title });
 
@@ -20,8 +21,12 @@ test("a deleted draft waits in the Trash of every device: restored on one, it is
   await expect(draftInList(phone.page, "Packing list")).toBeVisible();
 
   await deleteOpenDraft(laptop.page);
-  await expect(laptop.page.getByText("Moved “Packing list” to the Trash.")).toBeVisible();
   await expect(draftInList(phone.page, "Packing list")).toHaveCount(0);
+  // Both devices offer to undo it, and say where it was done.
+  for (const { page } of [laptop, phone])
+    await expect(undoOffer(page)).toHaveText(
+      /^Undo: deleted “Packing list” \(on (Chrome|Firefox) on \w+\)$/,
+    );
 
   // The phone finds it in its Trash, and puts it back.
   await phone.page.getByRole("link", { name: "Trash" }).click();
@@ -33,6 +38,8 @@ test("a deleted draft waits in the Trash of every device: restored on one, it is
     "“Packing list” is back in your drafts.",
   );
   await expect(phone.page.getByText("The Trash is empty.")).toBeVisible();
+  // Put back some other way, it is no longer offered for undo anywhere.
+  for (const { page } of [laptop, phone]) await expect(undoOffer(page)).toHaveCount(0);
 
   // The laptop has not reloaded: the draft comes back to its list, with its text.
   await draftInList(laptop.page, "Packing list").click();
@@ -56,26 +63,42 @@ test("a deleted draft waits in the Trash of every device: restored on one, it is
   await expect(laptop.page.getByText("The Trash is empty.")).toBeVisible();
 });
 
-test("undo puts a draft deleted by mistake back at once, and the Trash empties in one go", async ({
+test("a delete is undone from another device, exactly the one it saw, and the Trash empties in one go", async ({
   openDevices,
 }) => {
-  const [device] = await openDevices(1);
+  const [device, phone] = await openDevices(2);
   const { page } = device;
   for (const title of ["Keep me", "Old idea", "Older idea"])
     await newDraft(page, { title, body: title });
   await draftInList(page, "Keep me").click();
   await deleteOpenDraft(page);
-  await page.getByRole("button", { name: "Undo" }).click();
-  await expect(titleField(page)).toHaveValue("Keep me");
-  await expect(bodyField(page)).toHaveValue("Keep me");
-  await expect(saveStatus(page)).toHaveText("Saved");
+  await expect(draftInList(page, "Keep me")).toHaveCount(0);
+  // The phone undoes what the laptop did; the laptop gets the draft back without a reload.
+  await expect(undoOffer(phone.page)).toContainText("deleted “Keep me”");
+  await phone.page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(phone.page.getByText("Undone: deleted “Keep me”.")).toBeVisible();
+  await phone.page.getByRole("link", { name: "Drafts", exact: true }).click();
+  await expect(titleField(phone.page)).toHaveValue("Keep me");
+  await expect(bodyField(phone.page)).toHaveValue("Keep me");
+  await expect(saveStatus(phone.page)).toHaveText("Saved");
   await expect(draftInList(page, "Keep me")).toBeVisible();
+  await expect(undoOffer(page)).toHaveCount(0);
+  expect((await (await device.context.request.get("/api/undo")).json()).undo).toBeNull();
 
   for (const title of ["Old idea", "Older idea"]) {
     await draftInList(page, title).click();
     await deleteOpenDraft(page);
     await expect(draftInList(page, title)).toHaveCount(0);
   }
+  // An undo names the action it saw: once another action replaced it, it is refused (412).
+  const offered = await device.context.request.get("/api/undo");
+  expect((await offered.json()).undo.label).toBe("deleted “Older idea”");
+  const version = Number(/\d+/.exec(offered.headers().etag ?? "")?.[0]);
+  const stale = await device.context.request.post("/api/undo", {
+    headers: { "If-Match": `"v${version - 1}"` },
+  });
+  expect(stale.status()).toBe(412);
+  expect((await stale.json()).current.label).toBe("deleted “Older idea”");
   await page.getByRole("link", { name: "Trash" }).click();
   await expect(page.getByRole("list", { name: "Trash" }).getByRole("listitem")).toHaveCount(2);
   await page.getByRole("button", { name: "Empty Trash" }).click();

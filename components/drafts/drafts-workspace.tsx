@@ -4,23 +4,25 @@ import Link from "next/link";
 import { useState } from "react";
 import { useWorkspace } from "@/lib/browser/device/workspace-store";
 import { restoreFromTrash } from "@/lib/browser/drafts/trash";
-import { useSyncClient } from "@/lib/browser/sync/context";
+import { useIsGuest, useSyncClient } from "@/lib/browser/sync/context";
 import { useCollection } from "@/lib/browser/sync/use-synced-doc";
 import { draftKind } from "@/lib/shared/drafts/kind";
 import type { Draft, DraftFields, DraftSummary } from "@/lib/shared/drafts/schema";
 import type { TrashEntry } from "@/lib/shared/drafts/trash";
+import { UNDO_URL } from "@/lib/shared/undo";
 import { DraftEditor } from "./draft-editor";
 import { DraftList } from "./draft-list";
 
 /** The drafts of the account (from the server) or of a guest (from this browser), one page. */
 export function DraftsPage() {
   const client = useSyncClient();
+  const guest = useIsGuest();
   const list = useCollection<DraftFields, Draft, DraftSummary>(draftKind);
   const selectedId = useWorkspace((state) => state.selectedDraftId);
   const select = useWorkspace((state) => state.select);
   const [creating, setCreating] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  /** The draft this page last moved to the Trash, until undone or dismissed. */
+  /** A guest's draft this page last moved to the Trash, until undone or dismissed. */
   const [trashed, setTrashed] = useState<TrashEntry | null>(null);
 
   const onCreate = async () => {
@@ -40,8 +42,11 @@ export function DraftsPage() {
   const onDelete = async (id: string) => {
     setActionError(null);
     try {
-      setTrashed(await client.remove(draftKind, id));
+      const trashed = await client.remove(draftKind, id);
       select(null);
+      // A user's devices all offer the undo (UndoBar); a guest's is this page's alone.
+      if (guest) setTrashed(trashed);
+      else void client.swr.mutate(UNDO_URL);
     } catch (error) {
       setActionError(`Could not delete the draft: ${(error as Error).message}`);
     }

@@ -2,6 +2,7 @@
 
 import { type ReactNode, useState } from "react";
 import { SyncShell } from "@/components/sync/sync-shell";
+import { UndoBar } from "@/components/undo/undo-bar";
 import { deviceStorage } from "@/lib/browser/device/storage";
 import { pageCopyAt } from "@/lib/browser/offline/page-cache";
 import { SyncClient } from "@/lib/browser/sync/client";
@@ -51,6 +52,7 @@ export function SignedInShell({
   return (
     <SyncShell client={client}>
       <MergeGuestData />
+      <UndoBar />
       {children}
     </SyncShell>
   );

@@ -19,6 +19,8 @@ export const ROUTES: RouteSpec[] = [
   { method: "DELETE", path: "/api/trash" },
   { method: "DELETE", path: "/api/trash/:trash" },
   { method: "POST", path: "/api/trash/:trash/restore" },
+  { method: "GET", path: "/api/undo" },
+  { method: "POST", path: "/api/undo" },
   { method: "GET", path: "/api/cart" },
   { method: "PUT", path: "/api/cart" },
   { method: "POST", path: "/api/cart/checkout" },

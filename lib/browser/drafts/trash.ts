@@ -6,6 +6,7 @@ import { pollingConfig } from "@/lib/browser/sync/polling";
 import type { Draft } from "@/lib/shared/drafts/schema";
 import { restoreUrl, TRASH_URL, type TrashEntry, trashEntryUrl } from "@/lib/shared/drafts/trash";
 import { DRAFTS_URL, draftUrl } from "@/lib/shared/drafts/urls";
+import { UNDO_URL } from "@/lib/shared/undo";
 
 type TrashList = { trash: TrashEntry[] };
 
@@ -16,13 +17,17 @@ export function useTrash() {
   return { ...list, entries: list.data?.trash };
 }
 
-/** Shows the Trash without `ids` at once; the next answer says what the server has. */
+/**
+ * Shows the Trash without `ids` at once; the next answer says what the server has. The undo
+ * offered for one of them is withdrawn with it: that is fetched again too.
+ */
 function drop(client: SyncClient, ids: readonly string[] | null) {
   void client.swr.mutate<TrashList>(
     TRASH_URL,
     (list) => list && { trash: ids ? list.trash.filter((entry) => !ids.includes(entry.id)) : [] },
     { revalidate: true },
   );
+  void client.swr.mutate(UNDO_URL);
 }
 
 /** Puts a deleted draft back among the drafts (on every device); resolves with it. */

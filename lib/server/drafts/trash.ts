@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { assertRoomFor } from "@/lib/server/persist/quota";
 import { getStore, type StoredDoc } from "@/lib/server/store";
+import { offerUndo, readUndo, undoOffer, withdrawUndoOf } from "@/lib/server/undo/service";
 import { draftKind } from "@/lib/shared/drafts/kind";
 import { type Draft, type DraftFields, draftIdSchema } from "@/lib/shared/drafts/schema";
 import {
@@ -27,27 +28,31 @@ async function binned(userId: string, trashId: string) {
 }
 
 /**
- * Deleting a draft moves it to the Trash, in one commit (the draft goes, the Trash gets it),
- * for TRASH_MS; the store lets it go then. Resolves null when there was no such draft: a
- * second delete changes nothing.
+ * Deleting a draft moves it to the Trash, in one commit (the draft goes, the Trash gets it,
+ * and every device of the user is offered to undo it), for TRASH_MS; the store lets it go
+ * then. Resolves null when there was no such draft: a second delete changes nothing.
  */
-export async function trashDraft(userId: string, id: string): Promise<TrashEntry | null> {
+export async function trashDraft(
+  userId: string,
+  id: string,
+  device: string,
+): Promise<TrashEntry | null> {
   if (!draftIdSchema.safeParse(id).success) return null;
   const store = getStore();
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const draft = await store.getDoc<DraftFields>(userId, "draft", id);
+    const [draft, undo] = await Promise.all([
+      store.getDoc<DraftFields>(userId, "draft", id),
+      readUndo(userId),
+    ]);
     if (!draft) return null;
     const kept: TrashedDraft = { ...draft.data, draftId: id, version: draft.version };
+    const trashId = randomUUID();
+    const action = { type: "restore-draft" as const, trashId, title: draft.data.title };
     try {
       const [, trashed] = await store.commit(userId, [
         { op: "delete", kind: "draft", id, expectedVersion: draft.version },
-        {
-          op: "create",
-          kind: "trash",
-          id: randomUUID(),
-          data: kept,
-          expiresAt: Date.now() + TRASH_MS,
-        },
+        { op: "create", kind: "trash", id: trashId, data: kept, expiresAt: Date.now() + TRASH_MS },
+        offerUndo(undo, action, device),
       ]);
       return trashEntry(trashed as StoredDoc<TrashedDraft>);
     } catch (error) {
@@ -67,12 +72,21 @@ export async function listTrash(userId: string): Promise<TrashEntry[]> {
 /**
  * Puts a deleted draft back, in one commit, under its own id and going on from its version
  * (so a device that still holds an edit of it merges it like any other). If a draft has that
- * id again meanwhile, it comes back under a new one.
+ * id again meanwhile, it comes back under a new one. An undo offered for it is withdrawn in
+ * the same commit; `undoVersion` (an undo) requires the offer to be that version still.
  */
-export async function restoreDraft(userId: string, trashId: string): Promise<Draft> {
+export async function restoreDraft(
+  userId: string,
+  trashId: string,
+  { undoVersion }: { undoVersion?: number } = {},
+): Promise<Draft> {
   const store = getStore();
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const doc = await binned(userId, trashId);
+    const [doc, undo] = await Promise.all([binned(userId, trashId), readUndo(userId)]);
+    if (undoVersion !== undefined && (undo?.version ?? 0) !== undoVersion)
+      throw new AppError("version_conflict", "Something else was done or undone since", {
+        current: undoOffer(undo),
+      });
     if (!doc) throw notInTrash();
     // One more draft; the count of everything stays (the Trash's copy goes).
     await assertRoomFor(userId, "draft", 1, 0);
@@ -88,6 +102,7 @@ export async function restoreDraft(userId: string, trashId: string): Promise<Dra
           data: { title, body },
           version: taken ? 1 : version + 1,
         },
+        ...withdrawUndoOf(undo, trashId),
       ]);
       return draftKind.view(restored as StoredDoc<DraftFields>);
     } catch (error) {
@@ -98,31 +113,41 @@ export async function restoreDraft(userId: string, trashId: string): Promise<Dra
   throw new AppError("conflict", "This draft is being restored on another device; try again");
 }
 
+/**
+ * Deletes drafts of the Trash for good, with the undo offered for one of them; those already
+ * gone change nothing.
+ */
+async function purge(userId: string, trashIds: readonly string[]): Promise<void> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const undo = await readUndo(userId);
+    try {
+      await getStore().commit(userId, [
+        ...trashIds.map((id) => ({ op: "delete" as const, kind: "trash" as const, id })),
+        ...trashIds.flatMap((id) => withdrawUndoOf(undo, id)),
+      ]);
+      return;
+    } catch (error) {
+      if (error instanceof AppError && error.code === "not_found" && trashIds.length > 1) {
+        // Another device took one of them meanwhile: the rest one by one.
+        for (const id of trashIds) await purge(userId, [id]);
+        return;
+      }
+      if (error instanceof AppError && error.code === "not_found") return;
+      if (!raced(error)) throw error;
+    }
+  }
+  throw new AppError("conflict", "The Trash is being changed on another device; try again");
+}
+
 /** Deletes one draft of the Trash for good; one already gone changes nothing. */
 export async function purgeTrashed(userId: string, trashId: string): Promise<void> {
-  if (!draftIdSchema.safeParse(trashId).success) return;
-  try {
-    await getStore().commit(userId, [{ op: "delete", kind: "trash", id: trashId }]);
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === "not_found")) throw error;
-  }
+  if (draftIdSchema.safeParse(trashId).success) await purge(userId, [trashId]);
 }
 
 /** Deletes everything in the Trash for good; resolves with how many drafts went. */
 export async function emptyTrash(userId: string): Promise<number> {
   const ids = (await getStore().listDocs(userId, "trash", { fields: [] })).map((doc) => doc.id);
-  for (let start = 0; start < ids.length; start += EMPTY_BATCH) {
-    const chunk = ids.slice(start, start + EMPTY_BATCH);
-    try {
-      await getStore().commit(
-        userId,
-        chunk.map((id) => ({ op: "delete", kind: "trash", id })),
-      );
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === "not_found")) throw error;
-      // Another device took one of them meanwhile: the rest one by one.
-      for (const id of chunk) await purgeTrashed(userId, id);
-    }
-  }
+  for (let start = 0; start < ids.length; start += EMPTY_BATCH)
+    await purge(userId, ids.slice(start, start + EMPTY_BATCH));
   return ids.length;
 }

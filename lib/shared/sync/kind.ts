@@ -5,7 +5,7 @@ import type { Merge, Versioned } from "./types";
  * The kinds of per-user document the store holds. The first four are synced between devices
  * as they change; orders and submissions are written once, when a cart is checked out or a
  * form submitted; an import marks guest data already merged; settings hold preferences; the
- * trash holds deleted drafts until they expire.
+ * trash holds deleted drafts until they expire; undo, the user's last undoable action.
  */
 export type DocKind =
   | "draft"
@@ -16,7 +16,8 @@ export type DocKind =
   | "submission"
   | "import"
   | "settings"
-  | "trash";
+  | "trash"
+  | "undo";
 
 /** A stored document as a kind's `view` sees it, on the server and in a guest's browser. */
 export interface DocRecord<T> {

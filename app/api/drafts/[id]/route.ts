@@ -2,6 +2,7 @@ import { requireUserId } from "@/lib/server/auth/session";
 import { getDraft, updateDraft } from "@/lib/server/drafts/service";
 import { trashDraft } from "@/lib/server/drafts/trash";
 import { readJson } from "@/lib/server/http/body";
+import { deviceName } from "@/lib/server/http/device-name";
 import { ifNoneMatch, requiredIfMatchVersion } from "@/lib/server/http/etag";
 import { empty, json, route } from "@/lib/server/http/respond";
 import { updateDraftSchema } from "@/lib/shared/drafts/schema";
@@ -26,11 +27,13 @@ export const PUT = route(async (request, { params }: Context) => {
 });
 
 /**
- * Moves the draft to the Trash: 200 with its entry there (for an undo). Deleting twice, or a
+ * Moves the draft to the Trash: 200 with its entry there; every device of the user is offered
+ * to undo it (/api/undo), named by this one's User-Agent. Deleting twice, or a
  * draft that is not yours, changes nothing: 204.
  */
 export const DELETE = route(async (request, { params }: Context) => {
   const userId = await requireUserId(request);
-  const trashed = await trashDraft(userId, (await params).id);
+  const device = deviceName(request.headers.get("user-agent"));
+  const trashed = await trashDraft(userId, (await params).id, device);
   return trashed ? json({ trashed }) : empty(204);
 });
