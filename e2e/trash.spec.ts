@@ -57,7 +57,7 @@ test("a deleted draft waits in the Trash of every device: restored on one, it is
   await expect(inTrash(laptop.page, "Packing list")).toBeVisible();
   await phone.page.goto("/trash");
   await inTrash(phone.page, "Packing list")
-    .getByRole("button", { name: "Delete for good" })
+    .getByRole("button", { name: "Delete “Packing list” for good" })
     .click();
   await expect(phone.page.getByText("The Trash is empty.")).toBeVisible();
   await expect(laptop.page.getByText("The Trash is empty.")).toBeVisible();
@@ -70,18 +70,25 @@ test("a delete is undone from another device, exactly the one it saw, and the Tr
   const { page } = device;
   for (const title of ["Keep me", "Old idea", "Older idea"])
     await newDraft(page, { title, body: title });
+  // The phone has the draft open when the laptop deletes it.
+  await draftInList(phone.page, "Keep me").click();
+  await expect(bodyField(phone.page)).toHaveValue("Keep me");
   await draftInList(page, "Keep me").click();
   await deleteOpenDraft(page);
   await expect(draftInList(page, "Keep me")).toHaveCount(0);
-  // The phone undoes what the laptop did; the laptop gets the draft back without a reload.
+  await expect(saveStatus(phone.page)).toHaveText("Deleted on another device");
+  // The phone undoes what the laptop did: its editor is a working editor again, and the
+  // laptop gets the draft back without a reload.
   await expect(undoOffer(phone.page)).toContainText("deleted “Keep me”");
   await phone.page.getByRole("button", { name: "Undo", exact: true }).click();
   await expect(phone.page.getByText("Undone: deleted “Keep me”.")).toBeVisible();
-  await phone.page.getByRole("link", { name: "Drafts", exact: true }).click();
-  await expect(titleField(phone.page)).toHaveValue("Keep me");
-  await expect(bodyField(phone.page)).toHaveValue("Keep me");
   await expect(saveStatus(phone.page)).toHaveText("Saved");
-  await expect(draftInList(page, "Keep me")).toBeVisible();
+  await expect(titleField(phone.page)).toHaveValue("Keep me");
+  await bodyField(phone.page).press("End");
+  await bodyField(phone.page).pressSequentially(", kept", { delay: 5 });
+  await expect(saveStatus(phone.page)).toHaveText("Saved");
+  await draftInList(page, "Keep me").click();
+  await expect(bodyField(page)).toHaveValue("Keep me, kept");
   await expect(undoOffer(page)).toHaveCount(0);
   expect((await (await device.context.request.get("/api/undo")).json()).undo).toBeNull();
 

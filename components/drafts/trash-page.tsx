@@ -6,6 +6,7 @@ import { useWorkspace } from "@/lib/browser/device/workspace-store";
 import { deleteForGood, emptyTrash, restoreFromTrash, useTrash } from "@/lib/browser/drafts/trash";
 import { useIsGuest, useSyncClient } from "@/lib/browser/sync/context";
 import { TRASH_DAYS, type TrashEntry } from "@/lib/shared/drafts/trash";
+import { GUEST_TTL_MS } from "@/lib/shared/guest/limits";
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -20,7 +21,10 @@ function daysLeft(expiresAt: string) {
 export function TrashPage() {
   const client = useSyncClient();
   const guest = useIsGuest();
-  const { entries, error } = useTrash();
+  const trash = useTrash();
+  // An entry past its time is gone on the server, whether or not the list moved since.
+  const entries = trash.entries?.filter((entry) => Date.parse(entry.expiresAt) > Date.now());
+  const { error } = trash;
   const select = useWorkspace((state) => state.select);
   const [busy, setBusy] = useState<string | null>(null);
   const [done, setDone] = useState<{ text: string; draftId?: string } | null>(null);
@@ -62,7 +66,10 @@ export function TrashPage() {
     act(
       "empty",
       async () => {
-        await emptyTrash(client);
+        await emptyTrash(
+          client,
+          (entries ?? []).map((entry) => entry.id),
+        );
         setConfirmingEmpty(false);
         setDone({ text: "The Trash is emptied." });
       },
@@ -91,9 +98,10 @@ export function TrashPage() {
           ))}
       </div>
       <p className="hint">
-        Deleted drafts wait here {TRASH_DAYS} days
-        {guest ? ", in this browser" : ", for all your devices"}, then they are gone for good.{" "}
-        <Link href="/drafts">Back to drafts</Link>
+        {guest
+          ? `Deleted drafts wait here ${GUEST_TTL_MS / DAY_MS} days, in this browser,`
+          : `Deleted drafts wait here ${TRASH_DAYS} days, for all your devices,`}{" "}
+        then they are gone for good. <Link href="/drafts">Back to drafts</Link>
       </p>
       {done && (
         <p role="status" className="success">
@@ -135,6 +143,7 @@ export function TrashPage() {
                   className="primary"
                   onClick={() => void restore(entry)}
                   disabled={busy !== null}
+                  aria-label={`Restore “${titleOf(entry)}”`}
                 >
                   Restore
                 </button>
@@ -143,6 +152,7 @@ export function TrashPage() {
                   className="ghost"
                   onClick={() => void purge(entry)}
                   disabled={busy !== null}
+                  aria-label={`Delete “${titleOf(entry)}” for good`}
                 >
                   Delete for good
                 </button>

@@ -1,13 +1,23 @@
 "use client";
 
-import { type ReactNode, useState } from "react";
+import { type ComponentType, lazy, type ReactNode, Suspense, useState } from "react";
 import { SyncShell } from "@/components/sync/sync-shell";
-import { UndoBar } from "@/components/undo/undo-bar";
 import { deviceStorage } from "@/lib/browser/device/storage";
 import { pageCopyAt } from "@/lib/browser/offline/page-cache";
 import { SyncClient } from "@/lib/browser/sync/client";
-import { SYNCED_KINDS } from "@/lib/shared/kinds";
+import { SYNCED_KINDS, WATCHED_LISTS } from "@/lib/shared/kinds";
 import { MergeGuestData } from "./merge-guest-data";
+
+/**
+ * Every page carries it: loaded once the page runs, so no page's first load pays for it. If it
+ * cannot load, the page goes on without it.
+ */
+const UndoBar = lazy<ComponentType>(() =>
+  import("@/components/undo/undo-bar").then(
+    (module) => ({ default: module.UndoBar }),
+    () => ({ default: () => null }),
+  ),
+);
 
 interface Props {
   userId: string;
@@ -45,6 +55,7 @@ export function SignedInShell({
       new SyncClient({
         scope: { kind: "user", userId, sessionHint, endsAt: sessionEnd(sessionEndsIn) },
         kinds: SYNCED_KINDS,
+        watched: WATCHED_LISTS,
         storage: deviceStorage(keepNothing),
         ...(live ? {} : { live: null }),
       }),
@@ -52,7 +63,9 @@ export function SignedInShell({
   return (
     <SyncShell client={client}>
       <MergeGuestData />
-      <UndoBar />
+      <Suspense fallback={null}>
+        <UndoBar />
+      </Suspense>
       {children}
     </SyncShell>
   );

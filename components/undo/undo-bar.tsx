@@ -48,7 +48,8 @@ export function UndoBar() {
   };
 
   const showOffer = offer && offer.version !== dismissed && expiresAt !== null && expiresAt > now;
-  if (!showOffer && !result) return null;
+  // The live region stays mounted, so a screen reader hears the offer when it appears.
+  if (!showOffer && !result) return <div aria-live="polite" className="visually-hidden" />;
   return (
     <div className="toast" aria-live="polite">
       {showOffer ? (

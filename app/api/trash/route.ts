@@ -1,7 +1,9 @@
 import { requireUser, requireUserId } from "@/lib/server/auth/session";
 import { emptyTrash, listTrash } from "@/lib/server/drafts/trash";
+import { readJson } from "@/lib/server/http/body";
 import { ifNoneMatch } from "@/lib/server/http/etag";
 import { empty, json, route } from "@/lib/server/http/respond";
+import { emptyTrashSchema } from "@/lib/shared/drafts/trash-schema";
 import { listEtag } from "@/lib/shared/sync/kind";
 
 /** Deleted drafts, newest first; like the drafts list, its ETag is the user's change marker. */
@@ -13,8 +15,14 @@ export const GET = route(async (request) => {
   return json({ trash }, { headers: { ETag: etag } });
 });
 
-/** Empties the Trash for good: 200 with how many drafts went. */
+/**
+ * Empties the Trash for good: 200 with how many drafts went. A body `{ ids }` limits it to
+ * those (what the page showed); without one, everything goes.
+ */
 export const DELETE = route(async (request) => {
   const userId = await requireUserId(request);
-  return json({ emptied: await emptyTrash(userId) });
+  const { ids } = request.headers.has("content-type")
+    ? await readJson(request, emptyTrashSchema)
+    : { ids: undefined };
+  return json({ emptied: await emptyTrash(userId, ids) });
 });

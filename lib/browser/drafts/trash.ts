@@ -48,8 +48,8 @@ export async function deleteForGood(client: SyncClient, trashId: string) {
   drop(client, [trashId]);
 }
 
-/** Deletes everything in the Trash for good. */
-export async function emptyTrash(client: SyncClient) {
-  await client.write(TRASH_URL, { method: "DELETE" });
-  drop(client, null);
+/** Deletes what the Trash showed (`ids`) for good: nothing another device put there since. */
+export async function emptyTrash(client: SyncClient, ids: readonly string[]) {
+  await client.write(TRASH_URL, { method: "DELETE", json: { ids } });
+  drop(client, ids);
 }

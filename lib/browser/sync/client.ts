@@ -26,6 +26,7 @@ import {
 import type { TrashEntry } from "@/lib/shared/drafts/trash";
 import { GUEST_TTL_MS } from "@/lib/shared/guest/limits";
 import {
+  type DocKind,
   docKey,
   type SyncedKind,
   storedKindOf,
@@ -70,6 +71,8 @@ export interface SyncClientOptions {
   scope: SyncScope;
   /** The synced kinds (lib/shared/kinds): what the outbox replays and a guest's API serves. */
   kinds: readonly SyncedKind[];
+  /** Lists of one store kind each (WATCHED_LISTS): fetched again only when it changed. */
+  watched?: Readonly<Record<string, DocKind>>;
   storage: DeviceStorage;
   /** The API; by default the network for a user, this browser's storage for a guest. */
   http?: Http;
@@ -112,6 +115,7 @@ const WRITE_WAIT_MS = 3000;
 export class SyncClient {
   readonly scope: SyncScope;
   readonly kinds: readonly SyncedKind[];
+  private readonly watched: Readonly<Record<string, DocKind>>;
   readonly storage: DeviceStorage;
   readonly http: Http;
   readonly tabs: TabChannel;
@@ -162,6 +166,7 @@ export class SyncClient {
   constructor(options: SyncClientOptions) {
     this.scope = options.scope;
     this.kinds = options.kinds;
+    this.watched = options.watched ?? {};
     this.storage = options.storage;
     this.locks = options.locks === undefined ? browserLocks() : options.locks;
     this.navigate = options.navigate ?? ((url) => window.location.assign(url));
@@ -434,7 +439,7 @@ export class SyncClient {
   readonly revalidateShown = (kinds: readonly string[] | null) => {
     void this.swr.mutate((key) => {
       if (typeof key !== "string" || !key.startsWith("/api/") || key === PULSE_URL) return false;
-      const stored = kinds && storedKindOf(this.kinds, key);
+      const stored = kinds && (storedKindOf(this.kinds, key) ?? this.watched[key]);
       return !stored || (kinds?.includes(stored) ?? true);
     });
   };

@@ -341,6 +341,23 @@ describe("DocSync", () => {
     expect(server.saves).toHaveLength(0);
   });
 
+  it("is an editor again when the deleted document comes back (restored or undone)", async () => {
+    const server = fakeServer({ title: "Notes", body: "saved" });
+    const sync = new DocSync({ initial: server.stored, transport: server.transport });
+    sync.markGone();
+    sync.edit({ body: "ignored while gone" });
+    expect(sync.getSnapshot()).toMatchObject({ status: { kind: "gone" } });
+    // Put back from the Trash, it goes on from the next version.
+    sync.receive({ version: server.stored.version + 1, data: { title: "Notes", body: "saved" } });
+    expect(sync.getSnapshot()).toMatchObject({
+      status: { kind: "saved" },
+      data: { body: "saved" },
+      version: server.stored.version + 1,
+    });
+    sync.edit({ body: "saved, and on" });
+    expect(sync.getSnapshot().status.kind).toBe("saving");
+  });
+
   it("makes no copy when nothing was unsaved", () => {
     const server = fakeServer({ title: "Notes", body: "saved" });
     const sync = new DocSync({ initial: server.stored, transport: server.transport });

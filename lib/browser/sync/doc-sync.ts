@@ -165,6 +165,13 @@ export class DocSync<T extends Record<string, unknown>> {
   /** A version seen by a poll. Older or equal versions are ours or stale: ignore them. */
   receive(remote: Versioned<T>) {
     if (remote.version <= this.base.version || this.saving) return;
+    if (this.status.kind === "gone") {
+      // Deleted, then put back (from the Trash, or undone): an ordinary document again. What
+      // was unsaved here when it went is in its conflict copy already.
+      this.status = { kind: "saved" };
+      this.notice = null;
+      this.local = this.base.data;
+    }
     if (this.dirty && !this.adopted) return;
     this.base = remote;
     this.local = remote.data;

@@ -16,13 +16,9 @@ import {
   versionTag,
 } from "@/lib/shared/sync/kind";
 import type { GuestData, GuestStore, LocalDoc } from "./guest-store";
-import {
-  listLocalTrash,
-  localTrashRoute,
-  purgeLocalTrash,
-  restoreLocalDraft,
-  trashLocalDraft,
-} from "./local-trash";
+
+/** The guest's Trash: a chunk of its own, loaded when first used (every page carries this file). */
+const localTrash = () => import("./local-trash");
 
 /**
  * A guest's API, answered from this browser's storage: the same URLs, answers, ETags, 304s,
@@ -36,7 +32,7 @@ export function createLocalApi(store: GuestStore, kinds: readonly SyncedKind[]):
     const headers = new Headers(init.headers);
     const path = url.split("?")[0] ?? url;
     if (path === TRASH_URL || path.startsWith(`${TRASH_URL}/`))
-      return trash<T>(store, path, method);
+      return trash<T>(store, path, method, headers, init.json);
     for (const kind of kinds) {
       if (kind.collection?.url === path) {
         if (method === "GET") return answer<T>(list(store.read(), kind), headers);
@@ -169,6 +165,7 @@ async function create<T>(
 
 async function remove<T>(store: GuestStore, kind: SyncedKind, id: string): Promise<ApiResponse<T>> {
   // A draft goes to the Trash, as an account's does.
+  const { trashLocalDraft } = await localTrash();
   const trashed = await write(store, (guest) => {
     if (kind.name === "draft") return trashLocalDraft(guest, id);
     const key = docKey(kind, id);
@@ -182,17 +179,27 @@ async function remove<T>(store: GuestStore, kind: SyncedKind, id: string): Promi
 }
 
 /** The Trash's routes (/api/trash), answered from this browser. */
-async function trash<T>(store: GuestStore, path: string, method: string): Promise<ApiResponse<T>> {
+async function trash<T>(
+  store: GuestStore,
+  path: string,
+  method: string,
+  headers: Headers,
+  body: unknown,
+): Promise<ApiResponse<T>> {
+  const { listLocalTrash, localTrashRoute, purgeLocalTrash, restoreLocalDraft } =
+    await localTrash();
   const route = localTrashRoute(path, method);
   if (!route)
     throw path === TRASH_URL
       ? notAllowed()
       : new ApiClientError(404, "not_found", "No such draft in the Trash");
-  if (route.action === "list") return answer<T>(listLocalTrash(store.read()));
+  if (route.action === "list") return answer<T>(listLocalTrash(store.read()), headers);
   if (route.action === "restore")
     return answer<T>(await write(store, (guest) => restoreLocalDraft(guest, route.id)));
   const id = route.action === "empty" ? null : route.id;
-  const emptied = await write(store, (guest) => purgeLocalTrash(guest, id));
+  const only = (body as { ids?: unknown } | undefined)?.ids;
+  const shown = Array.isArray(only) ? only.filter((x) => typeof x === "string") : undefined;
+  const emptied = await write(store, (guest) => purgeLocalTrash(guest, id, shown));
   if (id !== null) return { status: 204, etag: null, headers: new Headers(), body: undefined };
   return { status: 200, etag: null, headers: new Headers(), body: { emptied } as T };
 }

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { MemoryStorage } from "@/lib/browser/device/storage";
 import { draftKind } from "@/lib/shared/drafts/kind";
-import { TRASH_MS } from "@/lib/shared/drafts/trash";
 import { MAX_GUEST_DRAFTS } from "@/lib/shared/guest/limits";
 import { SYNCED_KINDS } from "@/lib/shared/kinds";
 import { GuestStore } from "./guest-store";
 import { createLocalApi } from "./local-api";
-import { listLocalTrash, trashLocalDraft } from "./local-trash";
+import { GUEST_TRASH_MS, listLocalTrash, trashLocalDraft } from "./local-trash";
 
 function guestApi() {
   const local = new MemoryStorage();
@@ -83,8 +82,8 @@ describe("a guest's Trash", () => {
       updatedAt: "",
     };
     trashLocalDraft(data, "x", 1_000);
-    expect(listLocalTrash(data, 1_000 + TRASH_MS - 1).body.trash).toHaveLength(1);
-    expect(listLocalTrash(data, 1_000 + TRASH_MS).body.trash).toEqual([]);
+    expect(listLocalTrash(data, 1_000 + GUEST_TRASH_MS - 1).body.trash).toHaveLength(1);
+    expect(listLocalTrash(data, 1_000 + GUEST_TRASH_MS).body.trash).toEqual([]);
   });
 
   it("keeps at most MAX_GUEST_DRAFTS, letting the oldest go", () => {

@@ -1,21 +1,22 @@
 import { ApiClientError } from "@/lib/browser/http/client";
 import { draftKind } from "@/lib/shared/drafts/kind";
 import {
-  TRASH_MS,
   TRASH_URL,
   type TrashEntry,
   type TrashedDraft,
   trashEntry,
 } from "@/lib/shared/drafts/trash";
-import { MAX_GUEST_DRAFTS } from "@/lib/shared/guest/limits";
+import { GUEST_TTL_MS, MAX_GUEST_DRAFTS } from "@/lib/shared/guest/limits";
 import { docKey, versionTag } from "@/lib/shared/sync/kind";
 import type { GuestData, LocalDoc } from "./guest-store";
 
 /**
  * A guest's Trash, in this browser beside their drafts and answered like the server's
- * (/api/trash): a deleted draft waits TRASH_MS, at most MAX_GUEST_DRAFTS of them (the oldest
- * goes first when it is full). Each function changes `data` inside the guest store's lock.
+ * (/api/trash): a deleted draft waits GUEST_TRASH_MS, at most MAX_GUEST_DRAFTS of them (the
+ * oldest goes first when it is full). Each function changes `data` inside the guest store's lock.
  */
+/** As long as a guest's data itself lives unchanged (7 days), not the account's 30. */
+export const GUEST_TRASH_MS = GUEST_TTL_MS;
 const PREFIX = "trash:";
 
 const entries = (data: GuestData, now: number) =>
@@ -65,7 +66,7 @@ export function trashLocalDraft(data: GuestData, id: string, now = Date.now()): 
     data: kept,
     createdAt: at,
     updatedAt: at,
-    expiresAt: now + TRASH_MS,
+    expiresAt: now + GUEST_TRASH_MS,
   };
   tidy(data, now);
   data.marker++;
@@ -107,11 +108,12 @@ export function restoreLocalDraft(data: GuestData, trashId: string, now = Date.n
 }
 
 /** Deletes one, or (no id) every, draft of the Trash for good. */
-export function purgeLocalTrash(data: GuestData, trashId: string | null) {
-  const keys =
+export function purgeLocalTrash(data: GuestData, trashId: string | null, only?: readonly string[]) {
+  const keys = (
     trashId === null
       ? Object.keys(data.docs).filter((key) => key.startsWith(PREFIX))
-      : [`${PREFIX}${trashId}`].filter((key) => key in data.docs);
+      : [`${PREFIX}${trashId}`]
+  ).filter((key) => key in data.docs && (!only || only.includes(key.slice(PREFIX.length))));
   for (const key of keys) delete data.docs[key];
   if (keys.length) data.marker++;
   return keys.length;
@@ -132,7 +134,7 @@ export function localTrashRoute(
     if (method === "DELETE") return { action: "empty" };
     return null;
   }
-  const match = /^\/api\/trash\/([0-9a-f-]{36})(\/restore)?$/i.exec(path);
+  const match = /^\/api\/trash\/([^/]+)(\/restore)?$/.exec(path);
   if (!match?.[1]) return null;
   if (match[2]) return method === "POST" ? { action: "restore", id: match[1] } : null;
   return method === "DELETE" ? { action: "purge", id: match[1] } : null;

@@ -49,10 +49,12 @@ export async function trashDraft(
     const trashId = randomUUID();
     const action = { type: "restore-draft" as const, trashId, title: draft.data.title };
     try {
-      const [, trashed] = await store.commit(userId, [
-        { op: "delete", kind: "draft", id, expectedVersion: draft.version },
+      // Creates before deletes: the Cosmos DB test server does not roll a batch back, and a
+      // draft left beside its Trash copy is better than one lost.
+      const [trashed] = await store.commit(userId, [
         { op: "create", kind: "trash", id: trashId, data: kept, expiresAt: Date.now() + TRASH_MS },
         offerUndo(undo, action, device),
+        { op: "delete", kind: "draft", id, expectedVersion: draft.version },
       ]);
       return trashEntry(trashed as StoredDoc<TrashedDraft>);
     } catch (error) {
@@ -93,8 +95,7 @@ export async function restoreDraft(
     const { draftId, version, title, body } = doc.data;
     const taken = await store.getDoc(userId, "draft", draftId);
     try {
-      const [, restored] = await store.commit(userId, [
-        { op: "delete", kind: "trash", id: trashId, expectedVersion: doc.version },
+      const [restored] = await store.commit(userId, [
         {
           op: "create",
           kind: "draft",
@@ -103,6 +104,7 @@ export async function restoreDraft(
           version: taken ? 1 : version + 1,
         },
         ...withdrawUndoOf(undo, trashId),
+        { op: "delete", kind: "trash", id: trashId, expectedVersion: doc.version },
       ]);
       return draftKind.view(restored as StoredDoc<DraftFields>);
     } catch (error) {
@@ -118,6 +120,7 @@ export async function restoreDraft(
  * gone change nothing.
  */
 async function purge(userId: string, trashIds: readonly string[]): Promise<void> {
+  if (trashIds.length === 0) return;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const undo = await readUndo(userId);
     try {
@@ -144,10 +147,23 @@ export async function purgeTrashed(userId: string, trashId: string): Promise<voi
   if (draftIdSchema.safeParse(trashId).success) await purge(userId, [trashId]);
 }
 
-/** Deletes everything in the Trash for good; resolves with how many drafts went. */
-export async function emptyTrash(userId: string): Promise<number> {
-  const ids = (await getStore().listDocs(userId, "trash", { fields: [] })).map((doc) => doc.id);
-  for (let start = 0; start < ids.length; start += EMPTY_BATCH)
-    await purge(userId, ids.slice(start, start + EMPTY_BATCH));
-  return ids.length;
+/**
+ * Deletes the Trash for good: what the page showed (`only`, so a draft another device deleted
+ * meanwhile is not lost unseen), or everything. Resolves with how many drafts went. Purging is
+ * safe to repeat, so a batch that keeps meeting other devices' writes does not stop the rest.
+ */
+export async function emptyTrash(userId: string, only?: readonly string[]): Promise<number> {
+  const listed = (await getStore().listDocs(userId, "trash", { fields: [] })).map((d) => d.id);
+  const ids = only ? listed.filter((id) => only.includes(id)) : listed;
+  let emptied = 0;
+  for (let start = 0; start < ids.length; start += EMPTY_BATCH) {
+    const batch = ids.slice(start, start + EMPTY_BATCH);
+    try {
+      await purge(userId, batch);
+      emptied += batch.length;
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "conflict")) throw error;
+    }
+  }
+  return emptied;
 }

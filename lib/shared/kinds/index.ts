@@ -1,7 +1,9 @@
 import { applicationKind } from "@/lib/shared/apply/kind";
 import { draftKind } from "@/lib/shared/drafts/kind";
+import { TRASH_URL } from "@/lib/shared/drafts/trash";
 import { cartKind } from "@/lib/shared/shop/kind";
-import type { SyncedKind } from "@/lib/shared/sync/kind";
+import type { DocKind, SyncedKind } from "@/lib/shared/sync/kind";
+import { UNDO_URL } from "@/lib/shared/undo";
 import { positionKind } from "@/lib/shared/watch/kind";
 
 /**
@@ -17,3 +19,12 @@ export const SYNCED_KINDS: readonly SyncedKind[] = [
   applicationKind,
   positionKind,
 ];
+
+/**
+ * Lists that are no synced kind but change only with one kind of the store: a poke or pulse
+ * fetches them again only when that kind changed. (Any other URL is fetched at every change.)
+ */
+export const WATCHED_LISTS: Readonly<Record<string, DocKind>> = {
+  [TRASH_URL]: "trash",
+  [UNDO_URL]: "undo",
+};

@@ -72,8 +72,10 @@ export function openDatabase(file: string, synchronous: "FULL" | "NORMAL" = "FUL
       .prepare<[], { name: string }>(`PRAGMA table_info(${table})`)
       .all()
       .map((c) => c.name);
-  const known = new Set(["docs", "markers"].flatMap((t) => columns(t).map((c) => `${t}.${c}`)));
+  // IMMEDIATE: two processes starting on one old file upgrade it one after the other, each
+  // reading the columns the other may just have added.
   db.transaction(() => {
+    const known = new Set(["docs", "markers"].flatMap((t) => columns(t).map((c) => `${t}.${c}`)));
     for (const [table, statement] of MIGRATIONS) {
       const column = /ADD COLUMN (\w+)/.exec(statement)?.[1];
       if (column && !known.has(`${table}.${column}`)) db.exec(statement);
@@ -84,7 +86,7 @@ export function openDatabase(file: string, synchronous: "FULL" | "NORMAL" = "FUL
     db.exec(
       "CREATE INDEX IF NOT EXISTS docs_expiring ON docs (expires_at) WHERE expires_at IS NOT NULL",
     );
-  })();
+  }).immediate();
   return db;
 }
 
