@@ -39,6 +39,12 @@ test("malformed paths and unexpected methods answer 4xx in the error shape, not 
     expect(response.status(), path).toBe(400);
     expect((await response.json()).error.code).toBe("bad_request");
   }
+  // A path no route serves, even one that resolves elsewhere (`..`), is a 404 in the shape.
+  for (const path of ["/api/nope", "/api/trash/%2e%2e/restore"]) {
+    const response = await device.context.request.post(path, { data: {} });
+    expect(response.status(), path).toBe(404);
+    expect((await response.json()).error.code).toBe("not_found");
+  }
   const get = await request.get("/api/auth/callback/credentials");
   expect(get.status()).toBe(405);
   expect((await get.json()).error.code).toBe("method_not_allowed");
