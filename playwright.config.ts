@@ -32,6 +32,8 @@ const FIREFOX_CORE = [
   /opens-offline\.spec/,
   /offline-update\.spec/,
   /\/trash\.spec/,
+  /\/history\.spec/,
+  /\/undo\.spec/,
 ];
 const FIREFOX_EXTENDED = [
   /drafts-sync\.spec/,

@@ -8,7 +8,7 @@ import type { SyncStatus } from "@/lib/browser/sync/doc-sync";
 import { useSyncedDoc } from "@/lib/browser/sync/use-synced-doc";
 import type { ApplicationDraft } from "@/lib/shared/apply/fields";
 import { applicationKind } from "@/lib/shared/apply/kind";
-import { STEPS, stepErrors } from "@/lib/shared/apply/steps";
+import { clearedStep, STEPS, stepAnswered, stepErrors } from "@/lib/shared/apply/steps";
 import { versionTag } from "@/lib/shared/sync/kind";
 import { AboutYouStep } from "./about-you-step";
 import { MembershipStep } from "./membership-step";
@@ -65,6 +65,7 @@ function Application({ source }: { source: FormSource }) {
   const [showErrors, setShowErrors] = useState(false);
   const [submitted, setSubmitted] = useState<string | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  const [confirmingClear, setConfirmingClear] = useState(false);
 
   if (submitted) {
     return (
@@ -137,6 +138,30 @@ function Application({ source }: { source: FormSource }) {
               Back
             </button>
           )}
+          {Step &&
+            stepAnswered(step, form) &&
+            (confirmingClear ? (
+              <span className="confirm">
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => {
+                    set(clearedStep(step));
+                    setConfirmingClear(false);
+                    setShowErrors(false);
+                  }}
+                >
+                  Clear answers
+                </button>
+                <button type="button" className="ghost" onClick={() => setConfirmingClear(false)}>
+                  Keep
+                </button>
+              </span>
+            ) : (
+              <button type="button" className="ghost" onClick={() => setConfirmingClear(true)}>
+                Clear this step
+              </button>
+            ))}
           {step < 4 || source.submit ? (
             <button type="submit" className="primary">
               {step < 4 ? "Next" : "Submit application"}

@@ -1,16 +1,22 @@
 "use client";
 
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useIsGuest } from "@/lib/browser/sync/context";
 import { useSyncedDoc } from "@/lib/browser/sync/use-synced-doc";
 import { draftKind } from "@/lib/shared/drafts/kind";
 import { DraftForm, type EditorProps } from "./draft-form";
+
+// Loaded when first opened: most visits never look at a draft's History.
+const DraftHistory = lazy(() =>
+  import("./draft-history").then((module) => ({ default: module.DraftHistory })),
+);
 
 /** One draft, fetched and saved through the sync engine (the account's or the guest's). */
 export function DraftEditor({ listedVersion, ...props }: EditorProps & { listedVersion?: number }) {
   const { id } = props;
   const guest = useIsGuest();
   const { poll, gone, sync, snapshot } = useSyncedDoc(draftKind, id);
+  const [historyOpen, setHistoryOpen] = useState(false);
 
   // The list may know of a newer version before this draft's own answer does: fetch it now,
   // unless that answer is on its way. (A save of this page puts its answer in the cache before
@@ -51,6 +57,33 @@ export function DraftEditor({ listedVersion, ...props }: EditorProps & { listedV
       remoteChangeAt={snapshot.remoteChangeAt}
       onChange={(patch) => sync.edit(patch)}
       onBlur={() => void sync.flush()}
+      tools={
+        guest ? null : (
+          <button
+            type="button"
+            className="ghost"
+            aria-expanded={historyOpen}
+            onClick={() => setHistoryOpen((open) => !open)}
+            disabled={snapshot.status.kind === "gone"}
+          >
+            History
+          </button>
+        )
+      }
+      panel={
+        historyOpen && !guest ? (
+          <Suspense fallback={<p className="empty">Loading history…</p>}>
+            <DraftHistory
+              draftId={id}
+              version={snapshot.version}
+              onRestore={async (fields) => {
+                await sync.restore(fields);
+              }}
+              onClose={() => setHistoryOpen(false)}
+            />
+          </Suspense>
+        ) : null
+      }
     />
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { SaveStatus } from "@/components/sync/save-status";
 import type { SyncStatus } from "@/lib/browser/sync/doc-sync";
 import { MAX_TITLE_CHARS } from "@/lib/shared/drafts/limits";
@@ -20,6 +20,10 @@ interface Props extends EditorProps {
   remoteChangeAt?: number | null;
   onChange: (patch: Partial<DraftFields>) => void;
   onBlur?: () => void;
+  /** More buttons for the editor's bar (the account's History). */
+  tools?: ReactNode;
+  /** Shown under the fields (the History, when open). */
+  panel?: ReactNode;
 }
 
 /** The editor itself, the same for a signed-in user's draft and a guest's. */
@@ -33,6 +37,8 @@ export function DraftForm({
   onBlur,
   onDelete,
   onClose,
+  tools,
+  panel,
 }: Props) {
   const titleId = useId();
   const bodyId = useId();
@@ -45,6 +51,7 @@ export function DraftForm({
           ← All drafts
         </button>
         <SaveStatus status={status} />
+        {tools}
         {confirming ? (
           <span className="confirm">
             <button type="button" className="danger" onClick={() => void onDelete(id)}>
@@ -85,6 +92,7 @@ export function DraftForm({
         onChange={(event) => onChange({ body: event.target.value })}
         onBlur={onBlur}
       />
+      {panel}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { type ReactNode, useState } from "react";
 import { SyncShell } from "@/components/sync/sync-shell";
 import { deviceStorage } from "@/lib/browser/device/storage";
 import { SyncClient } from "@/lib/browser/sync/client";
-import { SYNCED_KINDS, WATCHED_LISTS } from "@/lib/shared/kinds";
+import { SYNCED_KINDS, watchedKindOf } from "@/lib/shared/kinds";
 
 /**
  * Wraps pages seen by a visitor who is not signed in: the same sync client and engine as an
@@ -16,7 +16,7 @@ export function GuestShell({ children }: { children: ReactNode }) {
       new SyncClient({
         scope: { kind: "guest" },
         kinds: SYNCED_KINDS,
-        watched: WATCHED_LISTS,
+        watched: watchedKindOf,
         storage: deviceStorage(false),
       }),
   );

@@ -5,7 +5,7 @@ import { SyncShell } from "@/components/sync/sync-shell";
 import { deviceStorage } from "@/lib/browser/device/storage";
 import { pageCopyAt } from "@/lib/browser/offline/page-cache";
 import { SyncClient } from "@/lib/browser/sync/client";
-import { SYNCED_KINDS, WATCHED_LISTS } from "@/lib/shared/kinds";
+import { SYNCED_KINDS, watchedKindOf } from "@/lib/shared/kinds";
 import { MergeGuestData } from "./merge-guest-data";
 
 /**
@@ -55,7 +55,7 @@ export function SignedInShell({
       new SyncClient({
         scope: { kind: "user", userId, sessionHint, endsAt: sessionEnd(sessionEndsIn) },
         kinds: SYNCED_KINDS,
-        watched: WATCHED_LISTS,
+        watched: watchedKindOf,
         storage: deviceStorage(keepNothing),
         ...(live ? {} : { live: null }),
       }),

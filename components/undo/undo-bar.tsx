@@ -34,7 +34,7 @@ export function UndoBar() {
     setResult(null);
     try {
       const { undone, draft } = await undoLast(client, offer);
-      select(draft.id);
+      if (draft) select(draft.id);
       setResult({ text: `Undone: ${undone}.`, failed: false });
     } catch (error) {
       const text =

@@ -27,6 +27,9 @@ export function serverEnv({ port, dataDir, secret, env }) {
     // throttling tests lower them again on a server of their own.
     HANDOFF_SIGNUPS_PER_ADDRESS: "1000000",
     HANDOFF_SIGNIN_ATTEMPTS_PER_ADDRESS: "1000000",
+    // A small history budget, so the API tests and the fuzz reach it and see it hold.
+    HANDOFF_HISTORY_MAX_VERSIONS: "10",
+    HANDOFF_HISTORY_MAX_BYTES: "65536",
     ...env,
   };
 }

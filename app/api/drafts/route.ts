@@ -1,3 +1,4 @@
+import { authorOf } from "@/lib/server/auth/author";
 import { requireUser } from "@/lib/server/auth/session";
 import { createDraft, listDrafts } from "@/lib/server/drafts/service";
 import { readJson } from "@/lib/server/http/body";
@@ -23,7 +24,7 @@ export const GET = route(async (request) => {
 export const POST = route(async (request) => {
   const user = await requireUser(request);
   const fields = await readJson(request, createDraftSchema);
-  const { draft, repeated } = await createDraft(user.id, fields);
+  const { draft, repeated } = await createDraft(user.id, fields, authorOf(request, user));
   return json(
     { draft, repeated },
     { status: repeated ? 200 : 201, headers: { ETag: versionTag(draft.version) } },

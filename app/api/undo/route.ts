@@ -1,8 +1,9 @@
-import { requireUserId } from "@/lib/server/auth/session";
-import { restoreDraft } from "@/lib/server/drafts/trash";
+import { authorOf } from "@/lib/server/auth/author";
+import { requireUser, requireUserId } from "@/lib/server/auth/session";
 import { ifNoneMatch, requiredIfMatchVersion } from "@/lib/server/http/etag";
 import { empty, json, route } from "@/lib/server/http/respond";
-import { actionToUndo, readUndo, undoOffer } from "@/lib/server/undo/service";
+import { readUndo, undoOffer } from "@/lib/server/persist/undo-record";
+import { undoLastAction } from "@/lib/server/undo/perform";
 import { versionTag } from "@/lib/shared/sync/kind";
 
 /** The user's last undoable action, if it can still be undone; ETag: its record's version. */
@@ -16,13 +17,11 @@ export const GET = route(async (request) => {
 
 /**
  * Undoes the action offered at the version in If-Match, from any device of the user: 200 with
- * what was undone. 412 (with what is offered now) when something else was done or undone
+ * what was undone and the document as it is now (`draft`, `cart`, `application`). 412 (with what is offered now) when something else was done or undone
  * since; 404 when it can no longer be undone.
  */
 export const POST = route(async (request) => {
-  const userId = await requireUserId(request);
+  const user = await requireUser(request);
   const expectedVersion = requiredIfMatchVersion(request);
-  const { action, offer } = await actionToUndo(userId, expectedVersion);
-  const draft = await restoreDraft(userId, action.trashId, { undoVersion: expectedVersion });
-  return json({ undone: offer.label, draft });
+  return json(await undoLastAction(user.id, expectedVersion, authorOf(request, user)));
 });

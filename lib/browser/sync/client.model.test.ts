@@ -2,10 +2,12 @@ import fc from "fast-check";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { MemoryStorage } from "@/lib/browser/device/storage";
 import { ApiClientError, type ApiRequest, type ApiResponse } from "@/lib/browser/http/client";
+import { revertRestore } from "@/lib/shared/drafts/history";
 import { draftKind } from "@/lib/shared/drafts/kind";
 import type { Draft, DraftFields } from "@/lib/shared/drafts/schema";
 import { SYNCED_KINDS } from "@/lib/shared/kinds";
 import { parseVersionTag } from "@/lib/shared/sync/kind";
+import { SAVE_INTENT_HEADER } from "@/lib/shared/sync/types";
 import { SyncClient } from "./client";
 
 /**
@@ -13,10 +15,12 @@ import { SyncClient } from "./client";
  * its own storage (its outbox), editing one draft against an in-memory server that enforces
  * If-Match, through random schedules of edits, polls, saves, offline spells, crashes (the page
  * and its client thrown away; the next page's client replays the outbox, then opens the draft
- * again) and answers lost after the server applied a write. After each schedule settles,
- * every device shows what the server holds, nothing waits in any outbox, and every word the
- * server ever acknowledged is in the draft or in a conflict copy. A failure prints
- * fast-check's seed and the shrunk schedule.
+ * again), answers lost after the server applied a write, restores of an earlier version (an
+ * ordinary save that says so) and undos of the last restore, done by the server from any
+ * device while the others go on typing. After each schedule settles, every device shows what
+ * the server holds, nothing waits in any outbox, and every word the server ever acknowledged
+ * is in the draft, in a conflict copy or in the history. A failure prints fast-check's seed
+ * and the shrunk schedule.
  */
 type Doc = DraftFields;
 const FIELDS = ["title", "body"] as const;
@@ -27,6 +31,10 @@ function makeWorld(devices: number) {
   let stored = { version: 1, data: { title: "", body: "" } as Doc };
   const acknowledged = new Set<string>();
   const copies: Doc[] = [];
+  /** Versions the server kept: the one a merge, a restore or an undo saved over. */
+  const history: Doc[] = [];
+  /** The last restore, until undone: what it replaced and what it restored. */
+  let lastRestore: { replaced: Doc; restored: Doc } | null = null;
   const words = (doc: Doc) => `${doc.title} ${doc.body}`.split(/\s+/).filter(Boolean);
   const view = (version: number, data: Doc): Draft => ({
     id: ID,
@@ -55,6 +63,9 @@ function makeWorld(devices: number) {
           current: view(stored.version, stored.data),
         });
       const data = init.json as Doc;
+      const intent = new Headers(init.headers).get(SAVE_INTENT_HEADER);
+      if (intent === "merge" || intent === "restore") history.push(stored.data);
+      if (intent === "restore") lastRestore = { replaced: stored.data, restored: data };
       stored = { version: stored.version + 1, data };
       for (const word of words(data)) acknowledged.add(word);
       if (state.loseNextAnswer) {
@@ -103,6 +114,18 @@ function makeWorld(devices: number) {
     get stored() {
       return stored;
     },
+    /** Undo of the last restore, from any device: the server merges it back (POST /api/undo). */
+    undoRestore() {
+      if (!lastRestore) return;
+      history.push(stored.data);
+      const { replaced, restored } = lastRestore;
+      stored = {
+        version: stored.version + 1,
+        data: revertRestore(restored, replaced, stored.data),
+      };
+      lastRestore = null;
+    },
+    history,
     acknowledged,
     typed: new Set<string>(),
     copies,
@@ -126,6 +149,8 @@ async function whileTimePasses(promise: Promise<unknown>) {
 type Step =
   | { kind: "edit"; device: number; field: (typeof FIELDS)[number] }
   | { kind: "poll" | "flush" | "crash" | "loseAnswer"; device: number }
+  | { kind: "restore"; device: number; pick: number }
+  | { kind: "undo" }
   | { kind: "offline"; device: number; offline: boolean }
   | { kind: "wait"; ms: number };
 
@@ -160,6 +185,13 @@ const step = (devices: number): fc.Arbitrary<Step> => {
       }),
     },
     {
+      weight: 1,
+      arbitrary: fc.oneof(
+        fc.record({ kind: fc.constant("restore" as const), device, pick: fc.nat() }),
+        fc.record({ kind: fc.constant("undo" as const) }),
+      ),
+    },
+    {
       weight: 2,
       arbitrary: fc.record({
         kind: fc.constant("wait" as const),
@@ -184,6 +216,10 @@ async function run({ devices, steps }: { devices: number; steps: Step[] }) {
       await vi.advanceTimersByTimeAsync(s.ms);
       continue;
     }
+    if (s.kind === "undo") {
+      world.undoRestore();
+      continue;
+    }
     const d = world.devices[s.device];
     if (!d) continue;
     switch (s.kind) {
@@ -197,6 +233,16 @@ async function run({ devices, steps }: { devices: number; steps: Step[] }) {
       case "poll":
         d.sync.receive(world.stored);
         break;
+      case "restore": {
+        // An earlier version the server kept, or the empty first one. What this device shows
+        // unsaved is replaced by the user's choice: only what reached the server must stay.
+        const versions = [{ title: "", body: "" }, ...world.history];
+        const earlier = versions[s.pick % versions.length] as Doc;
+        for (const word of world.words(d.sync.getSnapshot().data))
+          if (!world.acknowledged.has(word)) world.typed.delete(word);
+        void d.sync.restore(earlier);
+        break;
+      }
       case "flush":
         void d.sync.flush();
         break;
@@ -235,7 +281,11 @@ async function run({ devices, steps }: { devices: number; steps: Step[] }) {
     expect(d.sync.getSnapshot().status.kind).toBe("saved");
     expect(d.client.outbox.pending()).toEqual([]);
   }
-  const kept = new Set([...world.words(world.stored.data), ...world.copies.flatMap(world.words)]);
+  const kept = new Set([
+    ...world.words(world.stored.data),
+    ...world.copies.flatMap(world.words),
+    ...world.history.flatMap(world.words),
+  ]);
   for (const word of world.acknowledged) expect(kept.has(word), `lost ${word}`).toBe(true);
   for (const word of world.typed) expect(kept.has(word), `never saved ${word}`).toBe(true);
   for (const d of world.devices) d.sync.dispose();

@@ -33,8 +33,8 @@ import {
   tagOrder,
   versionTag,
 } from "@/lib/shared/sync/kind";
-import { OWN_MARKERS_HEADER } from "@/lib/shared/sync/live";
-import type { Versioned } from "@/lib/shared/sync/types";
+import { OWN_KINDS_HEADER, OWN_MARKERS_HEADER } from "@/lib/shared/sync/live";
+import { SAVE_INTENT_HEADER, type Versioned } from "@/lib/shared/sync/types";
 import { browserLocks, holdLock, holdWhenFree, type Locks, withFreeLock } from "./doc-locks";
 import { DocSync, type DocTransport } from "./doc-sync";
 import type { OpenEventSource } from "./live";
@@ -71,8 +71,8 @@ export interface SyncClientOptions {
   scope: SyncScope;
   /** The synced kinds (lib/shared/kinds): what the outbox replays and a guest's API serves. */
   kinds: readonly SyncedKind[];
-  /** Lists of one store kind each (WATCHED_LISTS): fetched again only when it changed. */
-  watched?: Readonly<Record<string, DocKind>>;
+  /** Lists of one store kind each (watchedKindOf): fetched again only when it changed. */
+  watched?: (url: string) => DocKind | null;
   storage: DeviceStorage;
   /** The API; by default the network for a user, this browser's storage for a guest. */
   http?: Http;
@@ -115,7 +115,7 @@ const WRITE_WAIT_MS = 3000;
 export class SyncClient {
   readonly scope: SyncScope;
   readonly kinds: readonly SyncedKind[];
-  private readonly watched: Readonly<Record<string, DocKind>>;
+  private readonly watched: (url: string) => DocKind | null;
   readonly storage: DeviceStorage;
   readonly http: Http;
   readonly tabs: TabChannel;
@@ -166,7 +166,7 @@ export class SyncClient {
   constructor(options: SyncClientOptions) {
     this.scope = options.scope;
     this.kinds = options.kinds;
-    this.watched = options.watched ?? {};
+    this.watched = options.watched ?? (() => null);
     this.storage = options.storage;
     this.locks = options.locks === undefined ? browserLocks() : options.locks;
     this.navigate = options.navigate ?? ((url) => window.location.assign(url));
@@ -439,7 +439,7 @@ export class SyncClient {
   readonly revalidateShown = (kinds: readonly string[] | null) => {
     void this.swr.mutate((key) => {
       if (typeof key !== "string" || !key.startsWith("/api/") || key === PULSE_URL) return false;
-      const stored = kinds && (storedKindOf(this.kinds, key) ?? this.watched[key]);
+      const stored = kinds && (storedKindOf(this.kinds, key) ?? this.watched(key));
       return !stored || (kinds?.includes(stored) ?? true);
     });
   };
@@ -455,6 +455,11 @@ export class SyncClient {
       const response = await answer;
       const markers = (response.headers.get(OWN_MARKERS_HEADER) ?? "").split(",").map(Number);
       this.pulse?.ownCommits(markers.filter((m) => Number.isSafeInteger(m) && m > 0));
+      const kinds = (response.headers.get(OWN_KINDS_HEADER) ?? "").split(",");
+      void this.swr.mutate((key) => {
+        const watched = typeof key === "string" ? this.watched(key) : null;
+        return watched !== null && kinds.includes(watched);
+      });
       return response;
     } finally {
       this.writing.delete(answer);
@@ -560,12 +565,15 @@ export class SyncClient {
     const url = kind.url(id);
     const { collection } = kind;
     return {
-      save: async (data, baseVersion, { keepalive }) => {
+      save: async (data, baseVersion, { keepalive, intent }) => {
         const { body, etag } = await this.write<Record<string, View | undefined>>(url, {
           method: "PUT",
           json: data,
           keepalive,
-          headers: { "If-Match": versionTag(baseVersion) },
+          headers: {
+            "If-Match": versionTag(baseVersion),
+            ...(intent ? { [SAVE_INTENT_HEADER]: intent } : {}),
+          },
         }).catch((error: unknown) => {
           // Kept on the device until the connection returns: the list shows it as typed.
           if (collection && isNetworkError(error)) this.listUnsent(kind, id, data, baseVersion);

@@ -25,9 +25,12 @@ function fakeServer(initial: Fields) {
   let stored: Versioned<Fields> = { version: 1, data: initial };
   let down = false;
   const saves: Array<{ data: Fields; baseVersion: number }> = [];
+  /** Why each save was sent (null: typing). */
+  const intents: Array<string | null> = [];
   const transport: DocTransport<Fields> = {
-    async save(data, baseVersion) {
+    async save(data, baseVersion, options) {
       saves.push({ data, baseVersion });
+      intents.push(options?.intent ?? null);
       if (down) throw new ApiClientError(0, "network", "offline");
       if (baseVersion !== stored.version) {
         throw new ApiClientError(412, "version_conflict", "stale", { current: stored });
@@ -45,6 +48,7 @@ function fakeServer(initial: Fields) {
   return {
     transport,
     saves,
+    intents,
     copies,
     get stored() {
       return stored;
@@ -126,6 +130,30 @@ describe("DocSync", () => {
       status: { kind: "saved" },
       data: server.stored.data,
     });
+  });
+
+  it("tells the server which saves merge a conflict and which restore an earlier version", async () => {
+    const server = fakeServer({ title: "t", body: "one" });
+    const sync = new DocSync({ initial: server.stored, transport: server.transport });
+    sync.edit({ body: "one two" });
+    await vi.advanceTimersByTimeAsync(400);
+    server.writeElsewhere({ title: "from B", body: "one two" });
+    sync.edit({ body: "one two three" });
+    await vi.advanceTimersByTimeAsync(400);
+    // Typed, then stale (412), then the merge.
+    expect(server.intents).toEqual([null, null, "merge"]);
+    await sync.restore({ title: "t", body: "one" });
+    expect(server.intents.at(-1)).toBe("restore");
+    expect(server.stored.data).toEqual({ title: "t", body: "one" });
+    // A restore that meets another device's edit merges, and is still a restore.
+    server.writeElsewhere({ title: "t", body: "one four" });
+    await sync.restore({ title: "old", body: "one" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.intents.slice(-2)).toEqual(["restore", "restore"]);
+    expect(server.stored.data).toEqual({ title: "old", body: "one four" });
+    sync.edit({ body: "one four five" });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(server.intents.at(-1)).toBeNull();
   });
 
   it("applies a polled version only when nothing local is unsaved", async () => {

@@ -1,6 +1,6 @@
 import { ApiClientError } from "@/lib/browser/http/client";
 import { mergeRecord, shallowEqual } from "@/lib/shared/sync/merge";
-import type { Merge, Versioned } from "@/lib/shared/sync/types";
+import type { Merge, SaveIntent, Versioned } from "@/lib/shared/sync/types";
 import type { Outbox } from "./outbox";
 
 export type SyncStatus =
@@ -13,7 +13,11 @@ export type SyncStatus =
 /** How a kind's document is saved: built by the sync client from its descriptor (transport.ts). */
 export interface DocTransport<T> {
   /** Resolves with the stored version; rejects with ApiClientError (412 carries `current`). */
-  save(data: T, baseVersion: number, options: { keepalive: boolean }): Promise<Versioned<T>>;
+  save(
+    data: T,
+    baseVersion: number,
+    options: { keepalive: boolean; intent?: SaveIntent | null },
+  ): Promise<Versioned<T>>;
   /** Pulls `current` out of a 412 body. */
   conflictCurrent(error: ApiClientError): Versioned<T> | null;
   /**
@@ -85,6 +89,8 @@ export class DocSync<T extends Record<string, unknown>> {
   /** What is on screen is another tab's typing, not yet saved (that tab saves it). */
   private adopted = false;
   private remoteChangeAt: number | null = null;
+  /** Why the next save goes: it merges a conflict, or restores an earlier version. */
+  private intent: SaveIntent | null = null;
   private readonly retryDelay: (attempt: number) => number;
   private readonly outbox: Outbox<T> | undefined;
   private readonly peers: Options<T>["peers"];
@@ -96,6 +102,7 @@ export class DocSync<T extends Record<string, unknown>> {
     const pending = options.resume ? this.outbox?.load() : null;
     this.base = pending?.base ?? options.initial;
     this.local = pending?.local ?? options.initial.data;
+    this.intent = pending?.intent ?? null;
     this.transport = options.transport;
     this.debounceMs = options.debounceMs ?? 400;
     this.merge = options.merge ?? mergeRecord;
@@ -127,11 +134,23 @@ export class DocSync<T extends Record<string, unknown>> {
       this.settleAdopted();
     }
     this.local = { ...this.local, ...update };
-    this.outbox?.put(this.base, this.local);
+    this.outbox?.put(this.base, this.local, this.intent);
     this.peers?.edited(this.base, this.local);
     if (this.status.kind === "error") this.status = { kind: "saving" };
     this.schedule(this.debounceMs);
     this.emit();
+  }
+
+  /**
+   * Puts an earlier version's data on screen and saves it at once, as an ordinary save with
+   * If-Match that says it restores (so the server keeps the version it replaces). A conflict
+   * merges like any other save.
+   */
+  restore(data: T) {
+    if (this.status.kind === "gone") return;
+    this.intent = "restore";
+    this.edit(data);
+    return this.flush();
   }
 
   /**
@@ -247,14 +266,16 @@ export class DocSync<T extends Record<string, unknown>> {
     const sent = this.local;
     this.sending = sent;
     if (this.status.kind !== "retrying") this.setStatus({ kind: "saving" });
+    const intent = this.intent;
     try {
-      const stored = await this.transport.save(sent, this.base.version, { keepalive });
+      const stored = await this.transport.save(sent, this.base.version, { keepalive, intent });
+      if (this.intent === intent) this.intent = null;
       this.attempt = 0;
       this.base = stored;
       this.peers?.saved(stored);
       if (shallowEqual(this.local, sent)) this.local = stored.data;
       this.status = { kind: this.dirty ? "saving" : "saved" };
-      if (this.dirty) this.outbox?.put(this.base, this.local);
+      if (this.dirty) this.outbox?.put(this.base, this.local, this.intent);
       else this.outbox?.clear();
     } catch (error) {
       this.handleFailure(error);
@@ -278,13 +299,15 @@ export class DocSync<T extends Record<string, unknown>> {
       if (current) {
         const merged = this.merge(this.base.data, this.local, current.data);
         if (merged.conflicts.length > 0) void this.keepTheirs(current.data);
+        // A restore that met another device's edit is still a restore; otherwise a merge.
+        this.intent = this.intent ?? "merge";
         this.local = merged.data;
         this.base = current;
         this.remoteChangeAt = Date.now();
         // The merge may already equal what the server holds (the edit got through before):
         // then there is nothing left to send, and nothing may wait in the outbox.
         if (this.dirty) {
-          this.outbox?.put(this.base, this.local);
+          this.outbox?.put(this.base, this.local, this.intent);
           this.status = { kind: "saving" };
         } else {
           this.outbox?.clear();

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { docKey, idInUrl, type SyncedKind } from "@/lib/shared/sync/kind";
-import type { Versioned } from "@/lib/shared/sync/types";
+import { isSaveIntent, type SaveIntent, type Versioned } from "@/lib/shared/sync/types";
 
 /**
  * Unsent edits, kept in Web Storage so they survive a reload, a closed tab or a crashed
@@ -13,6 +13,8 @@ import type { Versioned } from "@/lib/shared/sync/types";
 export interface PendingEdit<T> {
   base: Versioned<T>;
   local: T;
+  /** Why it goes (a merge, a restore), so a replay tells the server as the editor would. */
+  intent?: SaveIntent;
 }
 
 /** As stored: which document, and when its first unsent edit was made (oldest replays first). */
@@ -31,7 +33,7 @@ export interface OutboxEntry extends PendingEdit<unknown> {
 /** One document's slot, as the sync engine uses it. */
 export interface Outbox<T> {
   load(): PendingEdit<T> | null;
-  put(base: Versioned<T>, local: T): void;
+  put(base: Versioned<T>, local: T, intent?: SaveIntent | null): void;
   clear(): void;
 }
 
@@ -74,12 +76,25 @@ export class OutboxStore {
         const base = schema.safeParse(entry.base.data);
         const local = schema.safeParse(entry.local);
         if (!base.success || !local.success) return null;
-        return { base: { version: entry.base.version, data: base.data }, local: local.data };
+        const intent = isSaveIntent(entry.intent ?? null) ? entry.intent : undefined;
+        return {
+          base: { version: entry.base.version, data: base.data },
+          local: local.data,
+          ...(intent ? { intent } : {}),
+        };
       },
-      put: (base, local) => {
+      put: (base, local, intent) => {
         const entries = this.readAll();
         const since = entries[key]?.since ?? this.now();
-        entries[key] = { kind: kind.name, id, base, local, since, owner };
+        entries[key] = {
+          kind: kind.name,
+          id,
+          base,
+          local,
+          since,
+          owner,
+          ...(intent ? { intent } : {}),
+        };
         this.writeAll(entries);
       },
       clear: () => {

@@ -5,7 +5,8 @@ import { useSyncClient } from "@/lib/browser/sync/context";
 import { pollingConfig } from "@/lib/browser/sync/polling";
 import type { Draft } from "@/lib/shared/drafts/schema";
 import { TRASH_URL } from "@/lib/shared/drafts/trash";
-import { DRAFTS_URL, draftUrl } from "@/lib/shared/drafts/urls";
+import { DRAFTS_URL } from "@/lib/shared/drafts/urls";
+import { SYNCED_KINDS } from "@/lib/shared/kinds";
 import { versionTag } from "@/lib/shared/sync/kind";
 import { UNDO_URL, type UndoOffer } from "@/lib/shared/undo";
 
@@ -19,18 +20,27 @@ export function useUndoOffer() {
   );
 }
 
+type Undone = { undone: string; draft?: Draft } & Record<string, unknown>;
+
 /**
  * Undoes exactly the action offered (If-Match on its version): a 412 means another device did
- * or undid something since. Resolves with what was undone and the draft brought back.
+ * or undid something since. Resolves with what was undone; the document it changed (a draft
+ * brought back, the cart, the application) is on the page at once.
  */
 export async function undoLast(client: SyncClient, offer: UndoOffer) {
   try {
-    const { body } = await client.write<{ undone: string; draft: Draft }>(UNDO_URL, {
+    const { body } = await client.write<Undone>(UNDO_URL, {
       method: "POST",
       headers: { "If-Match": versionTag(offer.version) },
     });
     if (!body) throw new Error("The server did not say what was undone");
-    client.remember(draftUrl(body.draft.id), versionTag(body.draft.version), { draft: body.draft });
+    for (const kind of SYNCED_KINDS) {
+      const view = body[kind.name];
+      if (!view) continue;
+      const id = kind.collection ? (view as { id: string }).id : "";
+      const { version } = kind.versioned(view);
+      client.remember(kind.url(id), versionTag(version), { [kind.name]: view });
+    }
     return body;
   } finally {
     for (const url of [UNDO_URL, DRAFTS_URL, TRASH_URL]) void client.swr.mutate(url);

@@ -1,7 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { Author } from "@/lib/server/auth/author";
 import { assertRoomFor } from "@/lib/server/persist/quota";
-import { getStore, type StoredDoc } from "@/lib/server/store";
+import { offerUndo, readUndo } from "@/lib/server/persist/undo-record";
+import { getStore, type StoredDoc, type WriteOp } from "@/lib/server/store";
+import type { StoredDraft } from "@/lib/shared/drafts/history";
 import { draftKind } from "@/lib/shared/drafts/kind";
 import {
   type Draft,
@@ -10,15 +13,36 @@ import {
   draftIdSchema,
 } from "@/lib/shared/drafts/schema";
 import { AppError } from "@/lib/shared/errors";
+import type { SaveIntent } from "@/lib/shared/sync/types";
+import { keepsBeforeSaving, keepVersionOps } from "./history";
 
 const toDraft = (doc: StoredDoc<DraftFields>): Draft => draftKind.view(doc);
 
 const notFound = () => new AppError("not_found", "No such draft");
 
+/** What a save of `fields` stores: the text, and who saved it how (for its history line). */
+export const savedDraft = (
+  fields: DraftFields,
+  author: Author | undefined,
+  how: StoredDraft["how"] = "edit",
+): StoredDraft => ({
+  title: fields.title,
+  body: fields.body,
+  ...(author ? { by: author.device, session: author.session, how } : {}),
+});
+
+/** What a commit meets when another device wrote between its reads and its writes. */
+const RACED: readonly string[] = ["version_conflict", "conflict", "not_found"];
+
+const staleSave = (current: StoredDoc<DraftFields>) =>
+  new AppError("version_conflict", "This was changed elsewhere since you loaded it", {
+    current: toDraft(current),
+  });
+
 /** A draft of another user, a doc of another kind and a malformed id all look the same: absent. */
 async function findOwned(userId: string, id: string) {
   if (!draftIdSchema.safeParse(id).success) return null;
-  return getStore().getDoc<DraftFields>(userId, "draft", id);
+  return getStore().getDoc<StoredDraft>(userId, "draft", id);
 }
 
 /**
@@ -52,6 +76,7 @@ export async function getDraft(userId: string, id: string): Promise<Draft> {
 export async function createDraft(
   userId: string,
   { id = randomUUID(), ...fields }: Partial<DraftFields> & { id?: string },
+  author?: Author,
 ): Promise<{ draft: Draft; repeated: boolean }> {
   const earlier = await findOwned(userId, id);
   if (earlier) return { draft: toDraft(earlier), repeated: true };
@@ -61,7 +86,7 @@ export async function createDraft(
       id,
       userId,
       kind: "draft",
-      data: { title: fields.title ?? "", body: fields.body ?? "" },
+      data: savedDraft({ title: fields.title ?? "", body: fields.body ?? "" }, author),
     });
     return { draft: toDraft(doc), repeated: false };
   } catch (error) {
@@ -72,30 +97,65 @@ export async function createDraft(
   }
 }
 
-/** Saves with If-Match; version 0 creates the draft under this id (one made offline). */
+/**
+ * Saves with If-Match; version 0 creates the draft under this id (one made offline). The
+ * version saved over is kept in the draft's history in the same commit when it is worth a line
+ * (lib/server/drafts/history.ts). A restore also offers every device to undo it.
+ */
 export async function updateDraft(
   userId: string,
   id: string,
   fields: DraftFields,
   expectedVersion: number,
+  { author, intent = null }: { author?: Author; intent?: SaveIntent | null } = {},
 ): Promise<Draft> {
   if (!draftIdSchema.safeParse(id).success) throw notFound();
   if (expectedVersion === 0) {
     // Made offline under the client's id: the save that creates it, once. Found already (a
     // retry whose first answer was lost), it is a conflict like any other, and merges.
-    const { draft, repeated } = await createDraft(userId, { id, ...fields });
+    const { draft, repeated } = await createDraft(userId, { id, ...fields }, author);
     if (repeated)
       throw new AppError("version_conflict", "This draft exists already", { current: draft });
     return draft;
   }
-  try {
-    return toDraft(await getStore().updateDoc(userId, "draft", id, fields, expectedVersion));
-  } catch (error) {
-    if (error instanceof AppError && error.code === "version_conflict") {
-      const current = error.extra?.current as StoredDoc<DraftFields>;
-      throw new AppError("version_conflict", error.message, { current: toDraft(current) });
+  for (let attempt = 0; ; attempt++) {
+    const [current, undo] = await Promise.all([
+      findOwned(userId, id),
+      intent === "restore" ? readUndo(userId) : null,
+    ]);
+    if (!current) throw notFound();
+    if (current.version !== expectedVersion) throw staleSave(current);
+    const keep =
+      author !== undefined && keepsBeforeSaving(current, { author, intent, now: Date.now() });
+    const ops: WriteOp[] = keep ? await keepVersionOps(userId, current) : [];
+    if (keep && intent === "restore" && author) {
+      const action = {
+        type: "revert-draft" as const,
+        draftId: id,
+        replaced: current.version,
+        restored: current.version + 1,
+        title: fields.title,
+      };
+      ops.push(offerUndo(undo, action, author.device));
     }
-    if (error instanceof AppError && error.code === "not_found") throw notFound();
-    throw error;
+    ops.push({
+      op: "replace",
+      kind: "draft",
+      id,
+      data: savedDraft(fields, author, intent ?? "edit"),
+      expectedVersion,
+    });
+    try {
+      const written = await getStore().commit(userId, ops);
+      return toDraft(written.at(-1) as StoredDoc<DraftFields>);
+    } catch (error) {
+      if (!(error instanceof AppError) || !RACED.includes(error.code)) throw error;
+      // Besides the draft, an old version another save pruned first, or an undo record it
+      // replaced: read again. The draft itself changed: the client merges against it.
+      if (attempt < 2 && ops.length > 1) continue;
+      const latest = await findOwned(userId, id);
+      if (!latest) throw notFound();
+      throw staleSave(latest);
+    }
   }
 }

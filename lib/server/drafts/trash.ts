@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { assertRoomFor } from "@/lib/server/persist/quota";
+import { offerUndo, readUndo, staleUndo, withdrawUndoOf } from "@/lib/server/persist/undo-record";
 import { getStore, type StoredDoc } from "@/lib/server/store";
-import { offerUndo, readUndo, undoOffer, withdrawUndoOf } from "@/lib/server/undo/service";
 import { draftKind } from "@/lib/shared/drafts/kind";
 import { type Draft, type DraftFields, draftIdSchema } from "@/lib/shared/drafts/schema";
 import {
@@ -12,6 +12,7 @@ import {
   trashEntry,
 } from "@/lib/shared/drafts/trash";
 import { AppError } from "@/lib/shared/errors";
+import { forgetHistory } from "./history";
 
 /** Another device wrote between our read and our commit: read again, a few times. */
 const ATTEMPTS = 3;
@@ -85,10 +86,7 @@ export async function restoreDraft(
   const store = getStore();
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const [doc, undo] = await Promise.all([binned(userId, trashId), readUndo(userId)]);
-    if (undoVersion !== undefined && (undo?.version ?? 0) !== undoVersion)
-      throw new AppError("version_conflict", "Something else was done or undone since", {
-        current: undoOffer(undo),
-      });
+    if (undoVersion !== undefined && (undo?.version ?? 0) !== undoVersion) throw staleUndo(undo);
     if (!doc) throw notInTrash();
     // One more draft; the count of everything stays (the Trash's copy goes).
     await assertRoomFor(userId, "draft", 1, 0);
@@ -142,19 +140,25 @@ async function purge(userId: string, trashIds: readonly string[]): Promise<void>
   throw new AppError("conflict", "The Trash is being changed on another device; try again");
 }
 
-/** Deletes one draft of the Trash for good; one already gone changes nothing. */
+/** Deletes one draft of the Trash for good, with its history; one already gone changes nothing. */
 export async function purgeTrashed(userId: string, trashId: string): Promise<void> {
-  if (draftIdSchema.safeParse(trashId).success) await purge(userId, [trashId]);
+  const doc = await binned(userId, trashId);
+  if (!doc) return;
+  await purge(userId, [trashId]);
+  await forgetHistory(userId, [doc.data.draftId]);
 }
 
 /**
- * Deletes the Trash for good: what the page showed (`only`, so a draft another device deleted
+ * Deletes the Trash for good, with the drafts' history: what the page showed (`only`, so a draft another device deleted
  * meanwhile is not lost unseen), or everything. Resolves with how many drafts went. Purging is
  * safe to repeat, so a batch that keeps meeting other devices' writes does not stop the rest.
  */
 export async function emptyTrash(userId: string, only?: readonly string[]): Promise<number> {
-  const listed = (await getStore().listDocs(userId, "trash", { fields: [] })).map((d) => d.id);
-  const ids = only ? listed.filter((id) => only.includes(id)) : listed;
+  const listed = await getStore().listDocs<Pick<TrashedDraft, "draftId">>(userId, "trash", {
+    fields: ["draftId"],
+  });
+  const chosen = only ? listed.filter((doc) => only.includes(doc.id)) : listed;
+  const ids = chosen.map((doc) => doc.id);
   let emptied = 0;
   for (let start = 0; start < ids.length; start += EMPTY_BATCH) {
     const batch = ids.slice(start, start + EMPTY_BATCH);
@@ -165,5 +169,9 @@ export async function emptyTrash(userId: string, only?: readonly string[]): Prom
       if (!(error instanceof AppError && error.code === "conflict")) throw error;
     }
   }
+  await forgetHistory(
+    userId,
+    chosen.map((doc) => doc.data.draftId),
+  );
   return emptied;
 }

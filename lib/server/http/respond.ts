@@ -3,7 +3,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { withCommits } from "@/lib/server/store/written";
 import { recordRequest, telemetryOn } from "@/lib/server/telemetry/metrics";
 import { AppError, type ErrorBody } from "@/lib/shared/errors";
-import { OWN_MARKERS_HEADER } from "@/lib/shared/sync/live";
+import { OWN_KINDS_HEADER, OWN_MARKERS_HEADER } from "@/lib/shared/sync/live";
 import { assertSameOrigin } from "./same-origin";
 
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
@@ -57,8 +57,9 @@ export function route<C>(handler: (request: NextRequest, context: C) => Promise<
         // Reads never commit: the pulse, the hottest path, skips the bookkeeping.
         response = await handler(request, context);
       } else {
-        const [answer, markers] = await withCommits(() => handler(request, context));
+        const [answer, { markers, kinds }] = await withCommits(() => handler(request, context));
         if (markers.length) answer.headers.set(OWN_MARKERS_HEADER, markers.join(","));
+        if (kinds.size) answer.headers.set(OWN_KINDS_HEADER, [...kinds].join(","));
         response = answer;
       }
     } catch (error) {

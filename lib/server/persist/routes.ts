@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { requireUserId } from "@/lib/server/auth/session";
 import { readJson } from "@/lib/server/http/body";
+import { deviceName } from "@/lib/server/http/device-name";
 import { ifNoneMatch, requiredIfMatchVersion } from "@/lib/server/http/etag";
 import { empty, json, route } from "@/lib/server/http/respond";
 import { AppError } from "@/lib/shared/errors";
@@ -41,7 +42,8 @@ export function singletonRoutes<T>(kind: SingletonKind<T>, param?: string) {
       const userId = await requireUserId(request);
       const expectedVersion = requiredIfMatchVersion(request);
       const data = await readJson(request, await kind.schema());
-      const doc = await writeSingleton(userId, kind, data, expectedVersion, id);
+      const device = deviceName(request.headers.get("user-agent"));
+      const doc = await writeSingleton(userId, kind, data, expectedVersion, id, device);
       return json({ [kind.name]: doc }, { headers: { ETag: versionTag(doc.version) } });
     }),
   };

@@ -325,7 +325,12 @@ describe.each(adapters)("store contract: %s", (_name, start) => {
       return store.deleteDoc(userId, "draft", draft.id);
     });
     const control = await store.getControl(userId);
-    expect([created, both, deleted]).toEqual([[1], [2], [3, 4]]);
+    expect([created, both, deleted].map((c) => c.markers)).toEqual([[1], [2], [3, 4]]);
+    expect([created, both, deleted].map((c) => [...c.kinds].sort())).toEqual([
+      ["draft"],
+      ["cart", "draft"],
+      ["draft", "position"],
+    ]);
     expect(control.marker).toBe(4);
     expect(control.kinds).toEqual({ draft: 4, cart: 2, position: 3 });
     expect((await store.getControl(randomUUID())).kinds).toEqual({});

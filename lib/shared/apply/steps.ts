@@ -1,4 +1,4 @@
-import { type ApplicationDraft, PLANS } from "./fields";
+import { type ApplicationDraft, EMPTY_APPLICATION, PLANS } from "./fields";
 
 /**
  * What each step demands before the next one opens; all of them before submitting. The same
@@ -58,4 +58,29 @@ export function applicationErrors(draft: ApplicationDraft): string[] {
   return STEPS.flatMap((_, index) =>
     Object.entries(stepErrors(index + 1, draft)).map(([field, message]) => `${field}: ${message}`),
   );
+}
+
+type Answer = Exclude<keyof ApplicationDraft, "step">;
+const stepFields = (step: number) => Object.keys(STEPS[step - 1]?.rules ?? {}) as Answer[];
+
+/** Whether the user answered anything on this step. */
+export const stepAnswered = (step: number, draft: ApplicationDraft) =>
+  stepFields(step).some((field) => draft[field] !== EMPTY_APPLICATION[field]);
+
+/** The edit that clears one step's answers. */
+export function clearedStep(step: number): Partial<ApplicationDraft> {
+  return Object.fromEntries(stepFields(step).map((field) => [field, EMPTY_APPLICATION[field]]));
+}
+
+/** "cleared “About you”": the steps a save empties, for the offer to undo it. */
+export function describeApplicationLoss(
+  before: ApplicationDraft,
+  after: ApplicationDraft,
+): string | null {
+  const cleared = STEPS.filter(
+    (_, index) => stepAnswered(index + 1, before) && !stepAnswered(index + 1, after),
+  );
+  const [first] = cleared;
+  if (!first) return null;
+  return cleared.length === 1 ? `cleared “${first.title}”` : `cleared ${cleared.length} steps`;
 }

@@ -1,6 +1,7 @@
 import { applicationKind } from "@/lib/shared/apply/kind";
 import { draftKind } from "@/lib/shared/drafts/kind";
 import { TRASH_URL } from "@/lib/shared/drafts/trash";
+import { DRAFTS_URL } from "@/lib/shared/drafts/urls";
 import { cartKind } from "@/lib/shared/shop/kind";
 import type { DocKind, SyncedKind } from "@/lib/shared/sync/kind";
 import { UNDO_URL } from "@/lib/shared/undo";
@@ -28,3 +29,11 @@ export const WATCHED_LISTS: Readonly<Record<string, DocKind>> = {
   [TRASH_URL]: "trash",
   [UNDO_URL]: "undo",
 };
+
+/** A draft's History and its versions: `/api/drafts/<id>/history[/<version>]`. */
+const HISTORY_PATH = new RegExp(`^${DRAFTS_URL}/[^/]+/history(/\\d+)?$`);
+
+/** The store kind whose change alone makes `url` worth fetching again, or null for any change. */
+export function watchedKindOf(url: string): DocKind | null {
+  return WATCHED_LISTS[url] ?? (HISTORY_PATH.test(url) ? "history" : null);
+}

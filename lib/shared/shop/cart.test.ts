@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cartCount, cartTotalCents, mergeCart } from "./cart";
+import { cartCount, cartTotalCents, describeCartLoss, mergeCart } from "./cart";
 import { cartSchema } from "./cart-schema";
 
 describe("mergeCart", () => {
@@ -30,5 +30,15 @@ describe("cart helpers", () => {
     expect(cartSchema.safeParse({ spaceship: 1 }).success).toBe(false);
     expect(cartSchema.safeParse({ mug: 100 }).success).toBe(false);
     expect(cartSchema.safeParse({ mug: 1.5 }).success).toBe(false);
+  });
+});
+
+describe("what a save of the cart throws away", () => {
+  it("names a removed line, counts several, and says nothing of added or changed ones", () => {
+    expect(describeCartLoss({ mug: 2, notebook: 1 }, { mug: 0, notebook: 1 })).toBe(
+      "removed Enamel mug",
+    );
+    expect(describeCartLoss({ mug: 2, notebook: 1 }, {})).toBe("removed 2 items");
+    expect(describeCartLoss({ mug: 2 }, { mug: 1, notebook: 1 })).toBeNull();
   });
 });

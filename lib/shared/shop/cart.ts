@@ -35,3 +35,11 @@ export function mergeCart(base: Cart, mine: Cart, theirs: Cart): { data: Cart; c
   }
   return { data: merged, conflicts: [] };
 }
+
+/** "removed Enamel mug": the lines a save of the cart takes out, for the offer to undo it. */
+export function describeCartLoss(before: Cart, after: Cart): string | null {
+  const removed = cartLines(before).filter(({ product }) => !((after[product.id] ?? 0) > 0));
+  const [first] = removed;
+  if (!first) return null;
+  return removed.length === 1 ? `removed ${first.product.name}` : `removed ${removed.length} items`;
+}

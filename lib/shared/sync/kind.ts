@@ -5,7 +5,8 @@ import type { Merge, Versioned } from "./types";
  * The kinds of per-user document the store holds. The first four are synced between devices
  * as they change; orders and submissions are written once, when a cart is checked out or a
  * form submitted; an import marks guest data already merged; settings hold preferences; the
- * trash holds deleted drafts until they expire; undo, the user's last undoable action.
+ * trash holds deleted drafts until they expire; undo, the user's last undoable action;
+ * history, earlier versions of drafts.
  */
 export type DocKind =
   | "draft"
@@ -17,7 +18,8 @@ export type DocKind =
   | "import"
   | "settings"
   | "trash"
-  | "undo";
+  | "undo"
+  | "history";
 
 /** A stored document as a kind's `view` sees it, on the server and in a guest's browser. */
 export interface DocRecord<T> {
@@ -147,6 +149,11 @@ export interface SingletonKind<T = Record<string, unknown>>
   readonly ids?: { label: string; valid(id: string): boolean };
   /** Where the store keeps it. */
   readonly stored: { kind: DocKind; id(id: string): string };
+  /**
+   * What a save throws away that the user may want back ("removed Enamel mug"), or null.
+   * Such a save is offered for undo on every device of the user (lib/server/undo).
+   */
+  describeLoss?(before: T, after: T): string | null;
 }
 
 type PerId = string | ((id: string) => string);
@@ -162,6 +169,7 @@ export function singletonKind<T>(spec: {
   ids?: SingletonKind<T>["ids"];
   merge?: Merge<T>;
   debounceMs?: number;
+  describeLoss?: (before: T, after: T) => string | null;
 }): SingletonKind<T> {
   const { path, stored, ...rest } = spec;
   return {

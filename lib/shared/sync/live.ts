@@ -13,6 +13,12 @@ export const LIVE_RETRY_MS = 2_000;
  * The device that saved knows those changes already, so their pokes cost it nothing.
  */
 export const OWN_MARKERS_HEADER = "Handoff-Markers";
+/**
+ * Beside it: the store kinds those commits wrote (comma-separated). Lists of one kind that the
+ * answer does not show (the undo offer a removal made) are fetched again by the device that
+ * wrote, as the others do at the poke.
+ */
+export const OWN_KINDS_HEADER = "Handoff-Kinds";
 
 /** The pulse's answer: the user's marker, and the marker at which each kind last changed. */
 export interface PulseAnswer {

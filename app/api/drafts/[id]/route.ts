@@ -1,12 +1,15 @@
-import { requireUserId } from "@/lib/server/auth/session";
+import { authorOf } from "@/lib/server/auth/author";
+import { requireUser, requireUserId } from "@/lib/server/auth/session";
 import { getDraft, updateDraft } from "@/lib/server/drafts/service";
 import { trashDraft } from "@/lib/server/drafts/trash";
 import { readJson } from "@/lib/server/http/body";
 import { deviceName } from "@/lib/server/http/device-name";
 import { ifNoneMatch, requiredIfMatchVersion } from "@/lib/server/http/etag";
 import { empty, json, route } from "@/lib/server/http/respond";
+
 import { updateDraftSchema } from "@/lib/shared/drafts/schema";
 import { versionTag } from "@/lib/shared/sync/kind";
+import { isSaveIntent, SAVE_INTENT_HEADER } from "@/lib/shared/sync/types";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -18,11 +21,19 @@ export const GET = route(async (request, { params }: Context) => {
   return json({ draft }, { headers: { ETag: etag } });
 });
 
+/**
+ * Saves with If-Match. `Handoff-Save: merge | restore` says the save merges a conflict or
+ * restores an earlier version: the version it replaces is kept in the history whatever the pause.
+ */
 export const PUT = route(async (request, { params }: Context) => {
-  const userId = await requireUserId(request);
+  const user = await requireUser(request);
   const expectedVersion = requiredIfMatchVersion(request);
   const fields = await readJson(request, updateDraftSchema);
-  const draft = await updateDraft(userId, (await params).id, fields, expectedVersion);
+  const intent = request.headers.get(SAVE_INTENT_HEADER);
+  const draft = await updateDraft(user.id, (await params).id, fields, expectedVersion, {
+    author: authorOf(request, user),
+    intent: isSaveIntent(intent) ? intent : null,
+  });
   return json({ draft }, { headers: { ETag: versionTag(draft.version) } });
 });
 

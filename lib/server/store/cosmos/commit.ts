@@ -146,14 +146,15 @@ export function cosmosCommit(cosmos: Cosmos, limits: StoreLimits) {
         const marker = await read<MarkerItem>(c, MARKER_ID, userId);
         const writes = [];
         for (const write of ops) writes.push(await prepare(cosmos, c, userId, write, now, limits));
-        const next = bumped(userId, marker, clock(), [...new Set(ops.map((op) => op.kind))]);
+        const kinds = [...new Set(ops.map((op) => op.kind))];
+        const next = bumped(userId, marker, clock(), kinds);
         const statuses = await batch(c, userId, [
           guardedWrite(marker, next),
           ...writes.map((write) => write.op),
         ]);
         const failed = statuses.findIndex((status) => status >= 400 && status !== 424);
         if (failed === -1) {
-          noteCommitted(userId, next.version);
+          noteCommitted(userId, next.version, kinds);
           return writes.map((write) => write.doc);
         }
         if (failed === 0) continue; // the marker moved: another write of this user, try again

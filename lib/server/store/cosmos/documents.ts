@@ -125,7 +125,7 @@ export function cosmosDocuments(cosmos: Cosmos, limits: StoreLimits) {
             { operationType: BulkOperationType.Delete, partitionKey: userId, id },
           ]);
           if ((markerStatus ?? 500) < 400 && (docStatus ?? 500) < 400) {
-            noteCommitted(userId, next.version);
+            noteCommitted(userId, next.version, [kind]);
             return true;
           }
           if (docStatus === 404) return false;

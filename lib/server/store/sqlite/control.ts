@@ -101,7 +101,7 @@ export function sqliteControl(db: Db, now: () => number) {
       const { version } = statements.bump.get({ userId, now: now() }) as { version: number };
       const patch = JSON.stringify(Object.fromEntries(kinds.map((kind) => [kind, version])));
       statements.markKinds.run({ userId, patch });
-      noteCommitted(userId, version);
+      noteCommitted(userId, version, kinds);
     },
     end: (userId: string, at: number) => statements.end.run({ userId, now: at }),
   };

@@ -51,16 +51,16 @@ export function undoOffer(doc: StoredDoc<UndoRecord> | null): UndoOffer | null {
   };
 }
 
-/**
- * The action the device saw (`expectedVersion` of the record) and what undoing it must do.
- * Another device's newer action, or an undo already done, is a 412 with what is offered now.
- */
+/** Another device's newer action, or an undo already done: a 412 with what is offered now. */
+export const staleUndo = (doc: StoredDoc<UndoRecord> | null) =>
+  new AppError("version_conflict", "Something else was done or undone since", {
+    current: undoOffer(doc),
+  });
+
+/** The action the device saw (`expectedVersion` of the record) and what undoing it must do. */
 export async function actionToUndo(userId: string, expectedVersion: number) {
   const doc = await readUndo(userId);
-  if ((doc?.version ?? 0) !== expectedVersion)
-    throw new AppError("version_conflict", "Something else was done or undone since", {
-      current: undoOffer(doc),
-    });
+  if ((doc?.version ?? 0) !== expectedVersion) throw staleUndo(doc);
   const offer = undoOffer(doc);
   const action = doc?.data.action;
   if (!offer || !action) throw new AppError("not_found", "There is nothing to undo any more");
