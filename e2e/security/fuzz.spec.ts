@@ -64,6 +64,7 @@ test("fuzzing every route: no 5xx, and a rejected request writes nothing", async
     order: segment,
     video: segment,
     trash: segment,
+    version: fc.oneof(fc.constantFrom("1", "2", "0", "-1", "1e3", "99999999999"), segment),
     body,
     contentType: fc.constantFrom(
       "application/json",
@@ -77,6 +78,7 @@ test("fuzzing every route: no 5xx, and a rejected request writes nothing", async
       fc.oneof(fc.constantFrom('"v0"', '"v1"', '"v2"', "*", '"v99999999999999999"'), fc.string()),
     ),
     ifNoneMatch: fc.option(fc.string({ maxLength: 20 })),
+    saveIntent: fc.option(fc.constantFrom("merge", "restore", "MERGE", "", "x".repeat(300))),
     anonymous: fc.boolean(),
   });
 
@@ -90,6 +92,7 @@ test("fuzzing every route: no 5xx, and a rejected request writes nothing", async
       if (r.contentType) headers["Content-Type"] = r.contentType;
       if (r.ifMatch !== null) headers["If-Match"] = r.ifMatch;
       if (r.ifNoneMatch !== null) headers["If-None-Match"] = r.ifNoneMatch;
+      if (r.saveIntent !== null) headers["Handoff-Save"] = r.saveIntent;
       const before = await marker(api);
       const client = r.anonymous ? request : api;
       const response = await client.fetch(path, {
@@ -131,6 +134,8 @@ test("a user reaches nothing of another user's through any route and method", as
     await (await a.post("/api/cart/checkout", { headers: { "If-Match": '"v1"' } })).json()
   ).order;
   await a.put("/api/cart", { data: { pen: 1 }, headers: { "If-Match": '"v2"' } });
+  await a.put("/api/cart", { data: { pen: 0 }, headers: { "If-Match": '"v3"' } });
+  expect((await (await a.get("/api/undo")).json()).undo.label).toBe("removed Fine-liner pen");
   const binned = (
     await (
       await a.post("/api/drafts", {
@@ -139,6 +144,12 @@ test("a user reaches nothing of another user's through any route and method", as
     ).json()
   ).draft;
   const trashed = (await (await a.delete(`/api/drafts/${binned.id}`)).json()).trashed;
+  // Alice's draft has history (the version a merge replaced), and a cart line removed offers
+  // her an undo.
+  await a.put(`/api/drafts/${draft.id}`, {
+    data: { title: "Alice's secret, merged", body: "only for Alice" },
+    headers: { "If-Match": '"v1"', "Handoff-Save": "merge" },
+  });
   await a.put("/api/application", {
     data: {
       step: 2,
@@ -163,7 +174,13 @@ test("a user reaches nothing of another user's through any route and method", as
   await signUp(bobContext.request, bob);
   await signIn(bobContext, bob);
   const b = bobContext.request;
-  const params = { draft: draft.id, order: order.id, video: "countdown", trash: trashed.id };
+  const params = {
+    draft: draft.id,
+    order: order.id,
+    video: "countdown",
+    trash: trashed.id,
+    version: "1",
+  };
   const bodies = [
     JSON.stringify({ title: "pwned", body: "pwned" }),
     JSON.stringify({ mug: 99 }),
@@ -195,4 +212,52 @@ test("a user reaches nothing of another user's through any route and method", as
   }
   expect(await exportOf(a)).toEqual(aliceBefore);
   await bobContext.close();
+});
+
+test("the history budget holds whatever is saved, however often and however large", async ({
+  openDevices,
+}) => {
+  test.setTimeout(180_000);
+  // Two sessions of one user: a save over the other's version always keeps it.
+  const [laptop, phone] = await openDevices(2);
+  const devices = [laptop, phone].map((device) => device.context.request);
+  const [api] = devices as [APIRequestContext];
+  const own = (await (await api.post("/api/drafts", { data: { title: "budget" } })).json()).draft
+    .id as string;
+  // The e2e server's budget (e2e/support/server.mjs).
+  const MAX_VERSIONS = 10;
+  const MAX_BYTES = 65536;
+  const save = fc.record({
+    device: fc.integer({ min: 0, max: 1 }),
+    kb: fc.integer({ min: 0, max: 24 }),
+    intent: fc.constantFrom("merge", "restore", null),
+  });
+  let saves = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(save, { minLength: 5, maxLength: 15 }), async (batch) => {
+      // The last save merges: the version it replaces is kept whatever came before.
+      for (const s of [...batch, { device: 0, kb: 1, intent: "merge" }]) {
+        const device = devices[s.device] as APIRequestContext;
+        const etag = (await device.get(`/api/drafts/${own}`)).headers().etag as string;
+        const response = await device.put(`/api/drafts/${own}`, {
+          data: { title: `save ${saves}`, body: "x".repeat(s.kb * 1024) },
+          headers: { "If-Match": etag, ...(s.intent ? { "Handoff-Save": s.intent } : {}) },
+        });
+        expect(response.status()).toBe(200);
+        saves++;
+      }
+      const history = ((await exportOf(api)) as Array<{ kind: string; data: unknown }>)
+        .filter((doc) => doc.kind === "history")
+        .map((doc) => Buffer.byteLength(JSON.stringify(doc.data)));
+      expect(history.length).toBeLessThanOrEqual(MAX_VERSIONS);
+      expect(history.reduce((sum, bytes) => sum + bytes, 0)).toBeLessThanOrEqual(MAX_BYTES);
+      // The newest versions are the ones kept: the one the last save replaced is listed.
+      const { history: listed } = await (await api.get(`/api/drafts/${own}/history`)).json();
+      const { draft } = await (await api.get(`/api/drafts/${own}`)).json();
+      expect(listed.length).toBe(history.length);
+      expect(listed[0].version).toBe(draft.version - 1);
+    }),
+    { numRuns: 4 },
+  );
+  expect(saves).toBeGreaterThan(MAX_VERSIONS);
 });

@@ -2,7 +2,7 @@
  * Every API route and method a client can call, with the path parameters it takes. The
  * security suite walks all of them; a new route added here is fuzzed and checked across users.
  */
-export type Param = "draft" | "order" | "video" | "trash";
+export type Param = "draft" | "order" | "video" | "trash" | "version";
 
 export interface RouteSpec {
   method: "GET" | "POST" | "PUT" | "DELETE";
@@ -15,6 +15,8 @@ export const ROUTES: RouteSpec[] = [
   { method: "GET", path: "/api/drafts/:draft" },
   { method: "PUT", path: "/api/drafts/:draft" },
   { method: "DELETE", path: "/api/drafts/:draft" },
+  { method: "GET", path: "/api/drafts/:draft/history" },
+  { method: "GET", path: "/api/drafts/:draft/history/:version" },
   { method: "GET", path: "/api/trash" },
   { method: "DELETE", path: "/api/trash" },
   { method: "DELETE", path: "/api/trash/:trash" },
@@ -57,4 +59,4 @@ export const SESSION_ENDING: RouteSpec[] = [
 ];
 
 export const fillPath = (path: string, params: Record<Param, string>) =>
-  path.replace(/:(draft|order|video|trash)/g, (_, name: Param) => params[name]);
+  path.replace(/:(draft|order|video|trash|version)/g, (_, name: Param) => params[name]);

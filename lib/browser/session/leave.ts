@@ -1,4 +1,3 @@
-import { signOut } from "next-auth/react";
 import type { SyncClient } from "@/lib/browser/sync/client";
 import type { SessionEnd } from "@/lib/shared/auth/session-end";
 
@@ -14,5 +13,7 @@ export const signOutHere = (
 ) =>
   client.signOut(async () => {
     await first();
+    // Loaded when needed: next-auth's client (with its Babel runtime) stays out of every page.
+    const { signOut } = await import("next-auth/react");
     await signOut({ redirect: false });
   }, reason);

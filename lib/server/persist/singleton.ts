@@ -62,7 +62,7 @@ async function saveWithUndo<T>(
     readUndo(userId),
   ]);
   if (current?.version !== expectedVersion) return null;
-  const label = describeLoss(current.data, data);
+  const label = (await describeLoss())(current.data, data);
   if (!label) return null;
   const action = {
     type: "revert" as const,

@@ -1,6 +1,5 @@
 import { singletonKind } from "@/lib/shared/sync/kind";
 import { type ApplicationDraft, EMPTY_APPLICATION } from "./fields";
-import { describeApplicationLoss } from "./steps";
 
 /** The membership application while it is filled in: one per user, merged field by field. */
 export const applicationKind = singletonKind<ApplicationDraft>({
@@ -9,5 +8,5 @@ export const applicationKind = singletonKind<ApplicationDraft>({
   stored: { kind: "form", id: "application" },
   empty: EMPTY_APPLICATION,
   schema: () => import("./schema").then((module) => module.applicationDraftSchema),
-  describeLoss: describeApplicationLoss,
+  describeLoss: () => import("./steps").then((module) => module.describeApplicationLoss),
 });

@@ -1,5 +1,5 @@
 import { singletonKind } from "@/lib/shared/sync/kind";
-import { type Cart, describeCartLoss, mergeCart } from "./cart";
+import { type Cart, mergeCart } from "./cart";
 
 /** The cart: one per user, quantities merged as counters, saved soon after each click. */
 export const cartKind = singletonKind<Cart>({
@@ -10,5 +10,5 @@ export const cartKind = singletonKind<Cart>({
   schema: () => import("./cart-schema").then((module) => module.cartSchema),
   merge: mergeCart,
   debounceMs: 150,
-  describeLoss: describeCartLoss,
+  describeLoss: () => import("./cart").then((module) => module.describeCartLoss),
 });

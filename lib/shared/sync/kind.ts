@@ -150,11 +150,15 @@ export interface SingletonKind<T = Record<string, unknown>>
   /** Where the store keeps it. */
   readonly stored: { kind: DocKind; id(id: string): string };
   /**
-   * What a save throws away that the user may want back ("removed Enamel mug"), or null.
-   * Such a save is offered for undo on every device of the user (lib/server/undo).
+   * Says what a save throws away that the user may want back ("removed Enamel mug"), or null.
+   * Such a save is offered for undo on every device of the user (lib/server/undo). Loaded on
+   * demand, like `schema`: only the server runs it.
    */
-  describeLoss?(before: T, after: T): string | null;
+  describeLoss?(): Promise<LossRule<T>>;
 }
+
+/** What a save from `before` to `after` throws away, in words, or null. */
+export type LossRule<T> = (before: T, after: T) => string | null;
 
 type PerId = string | ((id: string) => string);
 const perId = (value: PerId) => (typeof value === "string" ? () => value : value);
@@ -169,7 +173,7 @@ export function singletonKind<T>(spec: {
   ids?: SingletonKind<T>["ids"];
   merge?: Merge<T>;
   debounceMs?: number;
-  describeLoss?: (before: T, after: T) => string | null;
+  describeLoss?: () => Promise<LossRule<T>>;
 }): SingletonKind<T> {
   const { path, stored, ...rest } = spec;
   return {
