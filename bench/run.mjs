@@ -13,6 +13,7 @@ import { freePortSync, newDataDir, newSecret, TestServer } from "../e2e/support/
 import { signedInCookie } from "../e2e/support/session-cookie.mjs";
 import { startTestCosmosServer } from "../lib/server/store/test-cosmos-server.mjs";
 import { startCluster } from "../scripts/cluster.mjs";
+import { historyFigures } from "./history.mjs";
 import { lighthouseTable } from "./lighthouse.mjs";
 import { liveFigures } from "./live.mjs";
 import { offlineFigures } from "./offline.mjs";
@@ -447,6 +448,7 @@ async function main() {
   await lighthouseFigures();
   await offlineFigures();
   await liveFigures();
+  await historyFigures();
 }
 
 main().catch((error) => {

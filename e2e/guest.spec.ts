@@ -76,6 +76,13 @@ test("signing in merges the guest's drafts, cart and form into the account once,
   const context = await browser.newContext({ baseURL });
   const tab1 = await context.newPage();
   await tab1.goto("/drafts");
+  // A draft deleted as a guest waits in the guest's Trash: it moves too.
+  await tab1.getByRole("button", { name: "New draft" }).click();
+  await titleField(tab1).fill("Guest mistake");
+  await expect(saveStatus(tab1)).toHaveText("Saved on this device");
+  await tab1.getByRole("button", { name: "Delete", exact: true }).click();
+  await tab1.getByRole("button", { name: "Confirm delete" }).click();
+  await expect(draftInList(tab1, "Guest mistake")).toHaveCount(0);
   await tab1.getByRole("button", { name: "New draft" }).click();
   await titleField(tab1).fill("Guest idea");
   await tab1.goto("/shop");
@@ -105,6 +112,8 @@ test("signing in merges the guest's drafts, cart and form into the account once,
   expect(cart.data).toMatchObject({ mug: 3, cable: 1 });
   const { application } = await (await api.get("/api/application")).json();
   expect(application.data.fullName).toBe("Grace Hopper");
+  const { trash } = await (await api.get("/api/trash")).json();
+  expect(trash.map((entry: { title: string }) => entry.title)).toEqual(["Guest mistake"]);
   // Moved out of the browser.
   expect((await browserStorage(tab1)).local["handoff:guest"]).toBeUndefined();
   await elsewhere.close();

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { bodyField, draftInList, newDraft, saveStatus } from "./support/drafts-page";
 import { expect, test } from "./support/fixtures";
@@ -29,6 +30,11 @@ test("History keeps the version another device typed over; restored on the lapto
   // Read whole, then restored: an ordinary save, which the phone gets without a reload.
   await versions(laptop.page).first().getByRole("button").click();
   await expect(history(laptop.page).locator(".history-body")).toHaveText(MAY);
+  const { violations } = await new AxeBuilder({ page: laptop.page })
+    .include("[aria-label='History']")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(violations.map((violation) => violation.id)).toEqual([]);
   await history(laptop.page).getByRole("button", { name: "Restore this version" }).click();
   await expect(bodyField(laptop.page)).toHaveValue(MAY);
   await expect(saveStatus(laptop.page)).toHaveText("Saved");

@@ -10,6 +10,8 @@ function describe(result: ImportResult) {
     result.cartItems > 0 &&
       `${result.cartItems} item${result.cartItems === 1 ? "" : "s"} in the cart`,
     result.form && "your application",
+    result.trashed > 0 &&
+      `${result.trashed} deleted draft${result.trashed === 1 ? "" : "s"} in the Trash`,
   ].filter(Boolean);
   return parts.length
     ? `What you did as a guest is now in your account: ${parts.join(", ")}.`

@@ -135,9 +135,12 @@ test("download my data, then delete my account: the SQLite store keeps nothing o
 
   const exported = await downloadThenDelete(page);
   expect(exported.documents.map((doc) => doc.kind).sort()).toEqual(["cart", "draft"]);
-  expect(exported.documents.find((doc) => doc.kind === "draft")?.data).toEqual({
+  // With who saved it how, which its History line shows once it is saved over.
+  expect(exported.documents.find((doc) => doc.kind === "draft")?.data).toMatchObject({
     title: "Mine",
     body: "my words",
+    by: expect.stringMatching(/^Chrome on \w+$/),
+    how: "edit",
   });
 
   const db = new Database(path.join(server.options.dataDir, "handoff.db"), { readonly: true });

@@ -69,6 +69,9 @@ const schema = z
     HANDOFF_MAX_DOCS_PER_USER: limit(5000),
     HANDOFF_HISTORY_MAX_BYTES: limit(8 * 1024 * 1024),
     HANDOFF_HISTORY_MAX_VERSIONS: limit(1000),
+    // How long typing pauses before the version is kept; shorter only to compress time in
+    // the benchmark (bench/history.mjs).
+    HANDOFF_HISTORY_PAUSE_MS: limit(30_000),
     HANDOFF_THROTTLE_WINDOW_SECONDS: limit(15 * 60),
     HANDOFF_SIGNIN_FAILURES_PER_ACCOUNT: limit(10),
     HANDOFF_SIGNIN_ATTEMPTS_PER_ADDRESS: limit(100),

@@ -14,6 +14,7 @@ import { GUEST_TTL_MS } from "@/lib/shared/guest/limits";
 export interface ImportResult {
   imported: boolean;
   drafts: number;
+  trashed: number;
   cartItems: number;
   form: boolean;
 }

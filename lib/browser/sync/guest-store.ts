@@ -1,5 +1,6 @@
 import { expiringStorage, type SyncStorage } from "@/lib/browser/device/expiring-storage";
 import { EMPTY_APPLICATION } from "@/lib/shared/apply/fields";
+import type { TrashedDraft } from "@/lib/shared/drafts/trash";
 import { GUEST_TTL_MS } from "@/lib/shared/guest/limits";
 import { type Locks, withLock } from "./doc-locks";
 
@@ -33,6 +34,8 @@ export interface GuestData {
 export interface GuestExport {
   importId: string;
   drafts: Array<{ id: string; title: string; body: string }>;
+  /** The guest's Trash: each deleted draft goes on waiting in the account's Trash. */
+  trash: Array<{ id: string; draftId: string; title: string; body: string; deletedAt: string }>;
   cart: Record<string, number>;
   form: Record<string, unknown>;
   sealedShipping: string | null;
@@ -133,9 +136,17 @@ export function exportGuest(data: GuestData): GuestExport {
     string,
     unknown
   >;
+  const now = Date.now();
+  const trash = Object.entries(data.docs)
+    .filter(([key, doc]) => key.startsWith("trash:") && (doc.expiresAt ?? Infinity) > now)
+    .map(([, { id, data: kept, createdAt }]) => {
+      const { draftId = id, title = "", body = "" } = kept as Partial<TrashedDraft>;
+      return { id, draftId, title, body, deletedAt: createdAt };
+    });
   return {
     importId: data.importId,
     drafts,
+    trash,
     cart: (data.docs["cart:"]?.data as Record<string, number> | undefined) ?? {},
     form: { ...emptyForm, ...answers },
     sealedShipping: data.sealedShipping,
@@ -150,6 +161,7 @@ export function hasGuestData(payload: GuestExport): boolean {
   );
   return (
     payload.drafts.length > 0 ||
+    payload.trash.length > 0 ||
     Object.values(payload.cart).some((quantity) => quantity > 0) ||
     formTouched ||
     payload.sealedShipping !== null

@@ -1,6 +1,7 @@
 import { ApiClientError } from "@/lib/browser/http/client";
 import { draftKind } from "@/lib/shared/drafts/kind";
 import {
+  putBackAs,
   TRASH_URL,
   type TrashEntry,
   type TrashedDraft,
@@ -86,13 +87,14 @@ export function restoreLocalDraft(data: GuestData, trashId: string, now = Date.n
       "quota_exceeded",
       `A guest keeps at most ${MAX_GUEST_DRAFTS} drafts in this browser; delete one to put this back`,
     );
-  const { draftId, version, title, body } = doc.data as TrashedDraft;
-  const taken = docKey(draftKind, draftId) in data.docs;
-  const id = taken ? crypto.randomUUID() : draftId;
+  const kept = doc.data as TrashedDraft;
+  const { title, body } = kept;
+  const taken = docKey(draftKind, kept.draftId) in data.docs;
+  const { id, version } = putBackAs(kept, taken, () => crypto.randomUUID());
   const at = new Date(now).toISOString();
   const restored: LocalDoc = {
     id,
-    version: taken ? 1 : version + 1,
+    version,
     data: { title, body },
     createdAt: at,
     updatedAt: at,

@@ -3,7 +3,6 @@ import type { Author } from "@/lib/server/auth/author";
 import { env } from "@/lib/server/env";
 import { getStore, type StoredDoc, type WriteOp } from "@/lib/server/store";
 import {
-  HISTORY_PAUSE_MS,
   type HistoryEntry,
   historyEntry,
   type KeptVersion,
@@ -30,7 +29,7 @@ type Listed = Omit<KeptVersion, "body">;
 /**
  * Whether saving over `current` keeps it in the history first: before a merge or a restore;
  * a merged or restored version (it gets its own line); another device's version; and one
- * whose typing paused (nothing saved over it for HISTORY_PAUSE_MS). So an hour of typing
+ * whose typing paused (nothing saved over it for HANDOFF_HISTORY_PAUSE_MS, 30 s). So an hour of typing
  * leaves one version per pause, not one per keystroke. An empty draft is not worth a line.
  */
 export function keepsBeforeSaving(
@@ -42,7 +41,7 @@ export function keepsBeforeSaving(
     intent !== null ||
     (current.data.how ?? "edit") !== "edit" ||
     (current.data.session !== undefined && current.data.session !== author.session) ||
-    now - Date.parse(current.updatedAt) >= HISTORY_PAUSE_MS
+    now - Date.parse(current.updatedAt) >= env.HANDOFF_HISTORY_PAUSE_MS
   );
 }
 

@@ -6,6 +6,7 @@ import { getStore, type StoredDoc } from "@/lib/server/store";
 import { draftKind } from "@/lib/shared/drafts/kind";
 import { type Draft, type DraftFields, draftIdSchema } from "@/lib/shared/drafts/schema";
 import {
+  putBackAs,
   TRASH_MS,
   type TrashEntry,
   type TrashedDraft,
@@ -90,17 +91,12 @@ export async function restoreDraft(
     if (!doc) throw notInTrash();
     // One more draft; the count of everything stays (the Trash's copy goes).
     await assertRoomFor(userId, "draft", 1, 0);
-    const { draftId, version, title, body } = doc.data;
-    const taken = await store.getDoc(userId, "draft", draftId);
+    const { title, body } = doc.data;
+    const taken = await store.getDoc(userId, "draft", doc.data.draftId);
+    const { id, version } = putBackAs(doc.data, taken !== null, randomUUID);
     try {
       const [restored] = await store.commit(userId, [
-        {
-          op: "create",
-          kind: "draft",
-          id: taken ? randomUUID() : draftId,
-          data: { title, body },
-          version: taken ? 1 : version + 1,
-        },
+        { op: "create", kind: "draft", id, data: { title, body }, version },
         ...withdrawUndoOf(undo, trashId),
         { op: "delete", kind: "trash", id: trashId, expectedVersion: doc.version },
       ]);

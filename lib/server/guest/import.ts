@@ -6,6 +6,7 @@ import { accountShipping } from "@/lib/server/shipping/service";
 import { getStore, type WriteOp } from "@/lib/server/store";
 import { EMPTY_APPLICATION } from "@/lib/shared/apply/fields";
 import { applicationKind } from "@/lib/shared/apply/kind";
+import { TRASH_MS, type TrashedDraft } from "@/lib/shared/drafts/trash";
 import { AppError } from "@/lib/shared/errors";
 import type { GuestImport } from "@/lib/shared/guest/import-schema";
 import { mergeCart } from "@/lib/shared/shop/cart";
@@ -16,6 +17,8 @@ import { unsealShipping } from "./sealed-shipping";
 export interface ImportResult {
   imported: boolean;
   drafts: number;
+  /** Drafts of the guest's Trash now in the account's. */
+  trashed: number;
   cartItems: number;
   form: boolean;
 }
@@ -30,7 +33,47 @@ function openShipping(token: string) {
   }
 }
 
-const NOTHING: ImportResult = { imported: false, drafts: 0, cartItems: 0, form: false };
+const NOTHING: ImportResult = {
+  imported: false,
+  drafts: 0,
+  trashed: 0,
+  cartItems: 0,
+  form: false,
+};
+
+/**
+ * The guest's Trash, into the account's under the same ids (a repeat finds them): each goes on
+ * waiting out the rest of its 30 days from when it was deleted. Resolves with how many were new.
+ */
+async function importTrash(userId: string, trash: GuestImport["trash"]): Promise<number> {
+  const store = getStore();
+  const now = Date.now();
+  const due = trash
+    .map((entry) => ({ ...entry, expiresAt: Date.parse(entry.deletedAt) + TRASH_MS }))
+    .filter((entry) => entry.expiresAt > now);
+  const existing = await Promise.all(due.map(({ id }) => store.getDoc(userId, "trash", id)));
+  const fresh = due.filter((_, index) => !existing[index]);
+  if (fresh.length) await assertRoomFor(userId, "trash", fresh.length);
+  let added = 0;
+  for (const { id, draftId, title, body, expiresAt } of fresh) {
+    const kept: TrashedDraft = { draftId, title, body, version: 0 };
+    try {
+      await store.commit(userId, [
+        {
+          op: "create",
+          kind: "trash",
+          id,
+          data: kept,
+          expiresAt: Math.min(expiresAt, now + TRASH_MS),
+        },
+      ]);
+      added++;
+    } catch (error) {
+      if (!isCode(error, "conflict")) throw error; // another tab's import put it there
+    }
+  }
+  return added;
+}
 
 const isCode = (error: unknown, code: "conflict" | "version_conflict") =>
   error instanceof AppError && error.code === code;
@@ -40,7 +83,8 @@ const isCode = (error: unknown, code: "conflict" | "version_conflict") =>
  * any failure:
  * 1. everything is checked before anything is written (the sealed shipping details open, the
  *    drafts fit the account's limit), so a bad import changes nothing;
- * 2. drafts are created under the ids the browser gave them, so a repeat finds them;
+ * 2. drafts, and drafts of the guest's Trash, are created under the ids the browser gave them,
+ *    so a repeat finds them;
  * 3. the cart (quantities added), the form (kept only where the account has none), the
  *    shipping details and the record of this import are one atomic commit: either all of
  *    them land, or none and a retry does them again; a later repeat finds the record and stops.
@@ -62,6 +106,7 @@ export async function importGuestData(userId: string, data: GuestImport): Promis
   for (const { id, title, body } of newDrafts) {
     if (!(await createDraft(userId, { id, title, body })).repeated) drafts++;
   }
+  const trashed = await importTrash(userId, data.trash);
 
   const cartItems = Object.values(data.cart).reduce((sum, quantity) => sum + quantity, 0);
   const formTouched = Object.entries(data.form).some(
@@ -89,7 +134,7 @@ export async function importGuestData(userId: string, data: GuestImport): Promis
       const current = await readSingleton(userId, accountShipping);
       ops.push(singletonWriteOp(accountShipping, shipping, current.version));
     }
-    const result: ImportResult = { imported: true, drafts, cartItems, form };
+    const result: ImportResult = { imported: true, drafts, trashed, cartItems, form };
     try {
       await store.commit(userId, [
         {

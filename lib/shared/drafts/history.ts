@@ -6,8 +6,6 @@ export const historyUrl = (draftId: string) => `${draftUrl(draftId)}/history`;
 export const historyVersionUrl = (draftId: string, version: number) =>
   `${historyUrl(draftId)}/${version}`;
 
-/** A version is kept when typing pauses this long (the next save keeps the one before it). */
-export const HISTORY_PAUSE_MS = 30 * 1000;
 /** Versions of one draft kept whatever their age... */
 export const HISTORY_KEEP = 50;
 /** ...and versions kept whatever their number: whichever is more generous, within the budget. */

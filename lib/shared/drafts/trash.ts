@@ -45,3 +45,16 @@ export function trashEntry(doc: {
     expiresAt: new Date(doc.expiresAt ?? Date.parse(deletedAt) + TRASH_MS).toISOString(),
   };
 }
+
+/**
+ * Where a deleted draft comes back: under its own id, going on from its version (so a device
+ * still holding an edit of it merges as usual), or, when a draft has that id again, under a
+ * new id from version 1, so nothing is overwritten. One rule for the server and a guest's Trash.
+ */
+export function putBackAs(
+  kept: Pick<TrashedDraft, "draftId" | "version">,
+  taken: boolean,
+  newId: () => string,
+): { id: string; version: number } {
+  return taken ? { id: newId(), version: 1 } : { id: kept.draftId, version: kept.version + 1 };
+}

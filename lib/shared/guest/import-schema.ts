@@ -9,6 +9,15 @@ export const guestImportSchema = z
   .object({
     importId: z.uuid(),
     drafts: z.array(draftFieldsSchema.extend({ id: z.uuid() }).strict()).max(MAX_GUEST_DRAFTS),
+    // Earlier versions of the app sent no Trash.
+    trash: z
+      .array(
+        draftFieldsSchema
+          .extend({ id: z.uuid(), draftId: z.uuid(), deletedAt: z.iso.datetime() })
+          .strict(),
+      )
+      .max(MAX_GUEST_DRAFTS)
+      .default([]),
     cart: cartSchema,
     form: applicationDraftSchema.omit({ step: true }),
     sealedShipping: z.string().max(4096).nullable(),
