@@ -15,8 +15,8 @@ try {
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(account),
   });
-  const open = async (viewport) => {
-    const context = await browser.newContext({ baseURL: server.url, viewport });
+  const open = async (viewport, userAgent) => {
+    const context = await browser.newContext({ baseURL: server.url, viewport, userAgent });
     const page = await context.newPage();
     await page.goto("/signin");
     await page.getByLabel("Email").fill(account.email);
@@ -26,7 +26,11 @@ try {
     return page;
   };
   const laptop = await open({ width: 900, height: 820 });
-  const phone = await open({ width: 390, height: 820 });
+  // A phone's User-Agent, so History names it as one.
+  const phone = await open(
+    { width: 390, height: 820 },
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36",
+  );
   const body = (page) => page.getByLabel("Body", { exact: true });
   const saved = (page) =>
     page

@@ -368,8 +368,20 @@ describe.each(adapters)("store contract: %s", (_name, start) => {
       { title: "a" },
       { title: "b" },
     ]);
+    // Numbers and strings come through as they are; a field a document lacks is absent.
+    await store.createDoc({
+      id: randomUUID(),
+      userId,
+      kind: "history",
+      data: { draftId: "d", version: 7, body: "long", size: { nested: true } },
+    });
+    const [kept] = await store.listDocs(userId, "history", {
+      fields: ["draftId", "version", "missing", "size"],
+    });
+    expect(kept?.data).toEqual({ draftId: "d", version: 7, size: { nested: true } });
+    expect((await store.listDocs(userId, "history", { fields: [] }))[0]?.data).toEqual({});
     const all = await store.exportDocs(userId);
-    expect(all.map((doc) => doc.kind).sort()).toEqual(["cart", "draft", "draft"]);
+    expect(all.map((doc) => doc.kind).sort()).toEqual(["cart", "draft", "draft", "history"]);
     expect(all.every((doc) => doc.userId === userId)).toBe(true);
   });
 
