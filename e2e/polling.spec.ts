@@ -43,6 +43,8 @@ async function deviceOnFakeClock(
   await page.goto("/drafts");
   await expect(page.getByRole("button", { name: "New draft" })).toBeVisible();
   await opened;
+  // The undo bar loads after the page, then asks once what can be undone: not a poll.
+  await expect.poll(() => calls.some((call) => call.path === "/api/undo")).toBe(true);
   return { context, page, calls };
 }
 

@@ -65,7 +65,8 @@ function Application({ source }: { source: FormSource }) {
   const [showErrors, setShowErrors] = useState(false);
   const [submitted, setSubmitted] = useState<string | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
-  const [confirmingClear, setConfirmingClear] = useState(false);
+  /** The step whose clearing waits for confirmation (the step can change on another device). */
+  const [confirmingClear, setConfirmingClear] = useState<number | null>(null);
 
   if (submitted) {
     return (
@@ -140,25 +141,27 @@ function Application({ source }: { source: FormSource }) {
           )}
           {Step &&
             stepAnswered(step, form) &&
-            (confirmingClear ? (
+            (confirmingClear === step ? (
               <span className="confirm">
                 <button
                   type="button"
                   className="danger"
+                  // biome-ignore lint/a11y/noAutofocus: the button that replaced the one just pressed
+                  autoFocus
                   onClick={() => {
                     set(clearedStep(step));
-                    setConfirmingClear(false);
+                    setConfirmingClear(null);
                     setShowErrors(false);
                   }}
                 >
                   Clear answers
                 </button>
-                <button type="button" className="ghost" onClick={() => setConfirmingClear(false)}>
+                <button type="button" className="ghost" onClick={() => setConfirmingClear(null)}>
                   Keep
                 </button>
               </span>
             ) : (
-              <button type="button" className="ghost" onClick={() => setConfirmingClear(true)}>
+              <button type="button" className="ghost" onClick={() => setConfirmingClear(step)}>
                 Clear this step
               </button>
             ))}

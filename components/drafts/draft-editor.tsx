@@ -77,7 +77,10 @@ export function DraftEditor({ listedVersion, ...props }: EditorProps & { listedV
               draftId={id}
               version={snapshot.version}
               onRestore={async (fields) => {
-                await sync.restore(fields);
+                const status = await sync.restore(fields);
+                if (status.kind === "error") throw new Error(status.message);
+                if (status.kind === "gone") throw new Error("this draft was deleted");
+                return status.kind;
               }}
               onClose={() => setHistoryOpen(false)}
             />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useHistory, useVersion } from "@/lib/browser/drafts/history";
 import {
   HISTORY_DAYS,
@@ -17,8 +17,11 @@ interface Props {
   draftId: string;
   /** The version on screen: the list is fetched again when it moves. */
   version: number;
-  /** Saves the earlier version's text over the draft, as an ordinary save that says so. */
-  onRestore: (fields: DraftFields) => Promise<void>;
+  /**
+   * Saves the earlier version's text over the draft, as an ordinary save that says so.
+   * Resolves with where that save stands; rejects when it was refused.
+   */
+  onRestore: (fields: DraftFields) => Promise<"saved" | "saving" | "retrying">;
   onClose: () => void;
 }
 
@@ -33,6 +36,7 @@ export function DraftHistory({ draftId, version, onRestore, onClose }: Props) {
   const [restoring, setRestoring] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const { mutate } = list;
   // A save here or on another device may have kept the version before it.
   useEffect(() => {
@@ -43,9 +47,15 @@ export function DraftHistory({ draftId, version, onRestore, onClose }: Props) {
     setRestoring(true);
     setFailed(null);
     try {
-      await onRestore(fields);
-      setDone(`Restored the version of ${time.format(new Date(entry.savedAt))}.`);
+      const saved = await onRestore(fields);
+      const which = `the version of ${time.format(new Date(entry.savedAt))}`;
+      setDone(
+        saved === "retrying"
+          ? `Restored ${which} on this device; it reaches your other devices when the connection returns.`
+          : `Restored ${which}. The version it replaced is kept below; you can undo it from any device.`,
+      );
       setChosen(null);
+      heading.current?.focus();
     } catch (error) {
       setFailed(`Could not restore it: ${(error as Error).message}`);
     } finally {
@@ -58,17 +68,18 @@ export function DraftHistory({ draftId, version, onRestore, onClose }: Props) {
   return (
     <section className="history card" aria-label="History">
       <div className="sidebar-bar">
-        <h2>History</h2>
+        <h2 ref={heading} tabIndex={-1}>
+          History
+        </h2>
         <button type="button" className="ghost" onClick={onClose}>
           Close history
         </button>
       </div>
-      {done && (
-        // Not role="status": that names the editor's save state.
-        <p aria-live="polite" className="success">
-          {done} The version it replaced is kept below; you can undo it from any device.
-        </p>
-      )}
+      {/* Always there, so a screen reader hears what is put in it; not role="status": that
+          names the editor's save state. */}
+      <p aria-live="polite" className={done ? "success" : "visually-hidden"}>
+        {done}
+      </p>
       {failed && (
         <p role="alert" className="error">
           {failed}
@@ -79,7 +90,10 @@ export function DraftHistory({ draftId, version, onRestore, onClose }: Props) {
           draftId={draftId}
           entry={entry}
           busy={restoring}
-          onBack={() => setChosen(null)}
+          onBack={() => {
+            setChosen(null);
+            heading.current?.focus();
+          }}
           onRestore={(fields) => void restore(entry, fields)}
         />
       ) : list.error ? (
@@ -97,12 +111,7 @@ export function DraftHistory({ draftId, version, onRestore, onClose }: Props) {
         <ol className="history-list">
           {entries.map((e) => (
             <li key={e.version}>
-              <button
-                type="button"
-                className="history-entry"
-                onClick={() => setChosen(e.version)}
-                aria-label={`Version of ${time.format(new Date(e.savedAt))} by ${versionAuthor(e)}`}
-              >
+              <button type="button" className="history-entry" onClick={() => setChosen(e.version)}>
                 <span className="draft-meta">
                   {when(e.savedAt)} · {versionAuthor(e)}
                 </span>
@@ -135,8 +144,11 @@ function VersionView({
 }) {
   const { data, error } = useVersion(draftId, entry.version);
   const kept = data?.version;
+  // Keyboard users land on what they opened, not on the page's start.
+  const view = useRef<HTMLElement>(null);
+  useEffect(() => view.current?.focus(), []);
   return (
-    <div className="history-version">
+    <section className="history-version" ref={view} tabIndex={-1} aria-label="Earlier version">
       <p className="draft-meta">
         {when(entry.savedAt)} · {versionAuthor(entry)}
       </p>
@@ -165,6 +177,6 @@ function VersionView({
           Back to history
         </button>
       </div>
-    </div>
+    </section>
   );
 }

@@ -156,6 +156,24 @@ describe("DocSync", () => {
     expect(server.intents.at(-1)).toBeNull();
   });
 
+  it("a restore of what the server holds sends nothing, and later typing is a plain edit", async () => {
+    const server = fakeServer({ title: "t", body: "same" });
+    const sync = new DocSync({ initial: server.stored, transport: server.transport });
+    expect(await sync.restore({ title: "t", body: "same" })).toEqual({ kind: "saved" });
+    expect(server.saves).toHaveLength(0);
+    sync.edit({ body: "same, then more" });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(server.intents).toEqual([null]);
+  });
+
+  it("says where a restore stands: saved, or kept on the device while offline", async () => {
+    const server = fakeServer({ title: "t", body: "new" });
+    const sync = new DocSync({ initial: server.stored, transport: server.transport });
+    expect(await sync.restore({ title: "t", body: "old" })).toEqual({ kind: "saved" });
+    server.setDown(true);
+    expect((await sync.restore({ title: "t", body: "older" })).kind).toBe("retrying");
+  });
+
   it("applies a polled version only when nothing local is unsaved", async () => {
     const server = fakeServer({ title: "t", body: "b" });
     const sync = new DocSync({ initial: server.stored, transport: server.transport });

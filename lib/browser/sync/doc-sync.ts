@@ -144,13 +144,15 @@ export class DocSync<T extends Record<string, unknown>> {
   /**
    * Puts an earlier version's data on screen and saves it at once, as an ordinary save with
    * If-Match that says it restores (so the server keeps the version it replaces). A conflict
-   * merges like any other save.
+   * merges like any other save. Resolves with where the save stands: "saving" while a save
+   * already under way is answered first, "retrying" offline (kept in the outbox), "error".
    */
-  restore(data: T) {
-    if (this.status.kind === "gone") return;
+  async restore(data: T): Promise<SyncStatus> {
+    if (this.status.kind === "gone") return this.status;
     this.intent = "restore";
     this.edit(data);
-    return this.flush();
+    await this.flush();
+    return this.makeSnapshot().status;
   }
 
   /**
@@ -257,8 +259,10 @@ export class DocSync<T extends Record<string, unknown>> {
       return;
     }
     if (!this.dirty) {
-      // Nothing differs from the server (a merge can end so): nothing may wait in the outbox.
+      // Nothing differs from the server (a merge can end so): nothing may wait in the outbox,
+      // and no later typing may go as a merge or a restore.
       this.outbox?.clear();
+      this.intent = null;
       this.setStatus({ kind: "saved" });
       return;
     }
@@ -311,6 +315,7 @@ export class DocSync<T extends Record<string, unknown>> {
           this.status = { kind: "saving" };
         } else {
           this.outbox?.clear();
+          this.intent = null;
           this.status = { kind: "saved" };
         }
         return;

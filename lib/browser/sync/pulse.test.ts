@@ -71,6 +71,18 @@ function setup(extra: Partial<PulseOptions> = {}) {
   };
 }
 
+/**
+ * A pulse whose first answer is in: that answer checks what the page shows once (its data may
+ * predate the marker it tells), which the tests below count from.
+ */
+async function started(extra: Partial<PulseOptions> = {}) {
+  const t = setup(extra);
+  await vi.advanceTimersByTimeAsync(0);
+  expect(t.revalidations).toEqual([null]);
+  t.revalidations.length = 0;
+  return t;
+}
+
 describe("the pulse with a poke stream", () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -85,9 +97,18 @@ describe("the pulse with a poke stream", () => {
     vi.unstubAllGlobals();
   });
 
-  it("polls only as a safety net while the stream is healthy, and refetches on a new marker", async () => {
-    const t = setup();
+  it("checks what the page shows once it learns the marker, whichever tells it first", async () => {
+    // The pulse answers first: the page's data may predate a change that marker counts.
+    const first = setup();
     await vi.advanceTimersByTimeAsync(0);
+    expect(first.revalidations).toEqual([null]);
+    first.source().emit("marker", { marker: 1 });
+    expect(first.revalidations).toEqual([null]); // once
+    first.stop();
+  });
+
+  it("polls only as a safety net while the stream is healthy, and refetches on a new marker", async () => {
+    const t = await started();
     t.source().emit("marker", { marker: 1 });
     const settled = t.pulses.length;
     await vi.advanceTimersByTimeAsync(SAFETY_POLL_MS - 100);
@@ -104,8 +125,7 @@ describe("the pulse with a poke stream", () => {
   });
 
   it("refetches only the kinds that changed since the marker it knew", async () => {
-    const t = setup();
-    await vi.advanceTimersByTimeAsync(0);
+    const t = await started();
     t.source().emit("marker", { marker: 1 });
     t.setMarker(2, "cart");
     t.setMarker(3, "draft");
@@ -120,8 +140,7 @@ describe("the pulse with a poke stream", () => {
   });
 
   it("a poke of the page's own save costs nothing; one with another device's change refetches", async () => {
-    const t = setup();
-    await vi.advanceTimersByTimeAsync(0);
+    const t = await started();
     t.source().emit("marker", { marker: 1 });
     const settled = t.pulses.length;
     t.setMarker(2);
@@ -146,8 +165,7 @@ describe("the pulse with a poke stream", () => {
     const saving = new Promise<void>((resolve) => {
       answered = resolve;
     });
-    const t = setup({ writesSettled: () => saving });
-    await vi.advanceTimersByTimeAsync(0);
+    const t = await started({ writesSettled: () => saving });
     t.source().emit("marker", { marker: 1 });
     const settled = t.pulses.length;
     t.setMarker(2);
@@ -162,8 +180,7 @@ describe("the pulse with a poke stream", () => {
   });
 
   it("a poke whose pulse gets no answer refetches everything, so the poke alone delivers", async () => {
-    const t = setup();
-    await vi.advanceTimersByTimeAsync(0);
+    const t = await started();
     t.source().emit("marker", { marker: 1 });
     t.answerWith("offline"); // e.g. the pulse is blocked, the stream is not
     t.source().emit("poke", { marker: 2 });
@@ -176,8 +193,7 @@ describe("the pulse with a poke stream", () => {
   });
 
   it("a poke while a pulse is under way asks again once that answer is in", async () => {
-    const t = setup();
-    await vi.advanceTimersByTimeAsync(0);
+    const t = await started();
     t.source().emit("marker", { marker: 1 });
     window.dispatchEvent(new Event("focus"));
     t.source().fail(); // polls at once: a pulse under way
@@ -190,8 +206,7 @@ describe("the pulse with a poke stream", () => {
   });
 
   it("falls back to polling every second at once when the stream breaks, and back when it returns", async () => {
-    const t = setup();
-    await vi.advanceTimersByTimeAsync(0);
+    const t = await started();
     t.source().emit("marker", { marker: 1 });
     const before = t.pulses.length;
     t.source().fail();
@@ -227,8 +242,7 @@ describe("the pulse with a poke stream", () => {
   });
 
   it("closes the stream while the tab is hidden and reopens it when it is shown", async () => {
-    const t = setup();
-    await vi.advanceTimersByTimeAsync(0);
+    const t = await started();
     t.source().emit("marker", { marker: 1 });
     page.visibilityState = "hidden";
     document.dispatchEvent(new Event("visibilitychange"));

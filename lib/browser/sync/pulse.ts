@@ -102,8 +102,17 @@ export function startPulse(http: Http, revalidate: Revalidate, options: PulseOpt
 
   /** The pulse answered with a new marker and the kinds it changed: refetch those. */
   const learn = ({ marker: next, kinds }: PulseAnswer) => {
-    if (marker === null || next <= marker || onlyOwn(marker, next)) {
-      if (marker === null || next > marker) pass(next);
+    if (marker === null) {
+      // The first answer, as when the stream opens first: what the page fetched at mount may
+      // predate a change this marker already counts (another device saved in between), and no
+      // later marker would tell of it. Check what is shown once (unchanged answers are 304s).
+      pass(next);
+      state.newsAt = Date.now();
+      revalidate(null);
+      return;
+    }
+    if (next <= marker || onlyOwn(marker, next)) {
+      if (next > marker) pass(next);
       return;
     }
     const since = marker;

@@ -67,14 +67,12 @@ export async function keepVersionOps(
     how: how ?? "edit",
   };
   const bytes = Buffer.byteLength(JSON.stringify(kept)) + 32;
-  const [listed, drafts, trash] = await Promise.all([
+  const [listed, live] = await Promise.all([
     store.listDocs<Listed>(userId, "history", {
       fields: ["draftId", "version", "savedAt", "bytes"],
     }),
-    store.listDocs(userId, "draft", { fields: [] }),
-    store.listDocs<Pick<TrashedDraft, "draftId">>(userId, "trash", { fields: ["draftId"] }),
+    draftsWithHistory(userId),
   ]);
-  const live = new Set([...drafts.map((d) => d.id), ...trash.map((t) => t.data.draftId)]);
   const drop = versionsToDrop(
     listed.map((doc) => ({
       id: doc.id,

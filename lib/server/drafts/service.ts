@@ -125,8 +125,11 @@ export async function updateDraft(
     ]);
     if (!current) throw notFound();
     if (current.version !== expectedVersion) throw staleSave(current);
+    // The last attempt saves without keeping: a save must never fail for its history's sake.
     const keep =
-      author !== undefined && keepsBeforeSaving(current, { author, intent, now: Date.now() });
+      attempt < 2 &&
+      author !== undefined &&
+      keepsBeforeSaving(current, { author, intent, now: Date.now() });
     const ops: WriteOp[] = keep ? await keepVersionOps(userId, current) : [];
     if (keep && intent === "restore" && author) {
       const action = {

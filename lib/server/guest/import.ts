@@ -41,32 +41,36 @@ const NOTHING: ImportResult = {
   form: false,
 };
 
+const isCode = (error: unknown, code: "conflict" | "version_conflict") =>
+  error instanceof AppError && error.code === code;
+
+/** The entries of the guest's Trash the account lacks and that are not yet due to go. */
+async function trashToImport(userId: string, trash: GuestImport["trash"]) {
+  const store = getStore();
+  const now = Date.now();
+  const due = trash
+    .map((entry) => ({
+      ...entry,
+      expiresAt: Math.min(Date.parse(entry.deletedAt) + TRASH_MS, now + TRASH_MS),
+    }))
+    .filter((entry) => entry.expiresAt > now);
+  const existing = await Promise.all(due.map(({ id }) => store.getDoc(userId, "trash", id)));
+  return due.filter((_, index) => !existing[index]);
+}
+
 /**
  * The guest's Trash, into the account's under the same ids (a repeat finds them): each goes on
  * waiting out the rest of its 30 days from when it was deleted. Resolves with how many were new.
  */
-async function importTrash(userId: string, trash: GuestImport["trash"]): Promise<number> {
-  const store = getStore();
-  const now = Date.now();
-  const due = trash
-    .map((entry) => ({ ...entry, expiresAt: Date.parse(entry.deletedAt) + TRASH_MS }))
-    .filter((entry) => entry.expiresAt > now);
-  const existing = await Promise.all(due.map(({ id }) => store.getDoc(userId, "trash", id)));
-  const fresh = due.filter((_, index) => !existing[index]);
-  if (fresh.length) await assertRoomFor(userId, "trash", fresh.length);
+async function importTrash(
+  userId: string,
+  entries: Awaited<ReturnType<typeof trashToImport>>,
+): Promise<number> {
   let added = 0;
-  for (const { id, draftId, title, body, expiresAt } of fresh) {
+  for (const { id, draftId, title, body, expiresAt } of entries) {
     const kept: TrashedDraft = { draftId, title, body, version: 0 };
     try {
-      await store.commit(userId, [
-        {
-          op: "create",
-          kind: "trash",
-          id,
-          data: kept,
-          expiresAt: Math.min(expiresAt, now + TRASH_MS),
-        },
-      ]);
+      await getStore().commit(userId, [{ op: "create", kind: "trash", id, data: kept, expiresAt }]);
       added++;
     } catch (error) {
       if (!isCode(error, "conflict")) throw error; // another tab's import put it there
@@ -74,9 +78,6 @@ async function importTrash(userId: string, trash: GuestImport["trash"]): Promise
   }
   return added;
 }
-
-const isCode = (error: unknown, code: "conflict" | "version_conflict") =>
-  error instanceof AppError && error.code === code;
 
 /**
  * Moves a guest's browser data into their account, once per `importId`, safe to retry after
@@ -100,13 +101,15 @@ export async function importGuestData(userId: string, data: GuestImport): Promis
   );
   const newDrafts = data.drafts.filter((_, index) => !existing[index]);
   if (newDrafts.length) await assertRoomFor(userId, "draft", newDrafts.length);
-  await assertRoomFor(userId, "import");
+  const newTrash = await trashToImport(userId, data.trash);
+  // Everything this import adds, counted before anything is written.
+  await assertRoomFor(userId, "import", 1 + newDrafts.length + newTrash.length);
 
   let drafts = 0;
   for (const { id, title, body } of newDrafts) {
     if (!(await createDraft(userId, { id, title, body })).repeated) drafts++;
   }
-  const trashed = await importTrash(userId, data.trash);
+  const trashed = await importTrash(userId, newTrash);
 
   const cartItems = Object.values(data.cart).reduce((sum, quantity) => sum + quantity, 0);
   const formTouched = Object.entries(data.form).some(

@@ -1,5 +1,8 @@
 import { mergeRecord } from "@/lib/shared/sync/merge";
 import type { DraftFields } from "./schema";
+
+export { preview } from "./preview";
+
 import { draftUrl } from "./urls";
 
 export const historyUrl = (draftId: string) => `${draftUrl(draftId)}/history`;
@@ -50,9 +53,6 @@ export interface HistoryEntry {
   by: string;
   how: VersionHow;
 }
-
-const PREVIEW_CHARS = 140;
-export const preview = (body: string) => body.replace(/\s+/g, " ").trim().slice(0, PREVIEW_CHARS);
 
 export function historyEntry(kept: Omit<KeptVersion, "body">): HistoryEntry {
   return {

@@ -1,3 +1,4 @@
+import { preview } from "./preview";
 import type { DraftFields } from "./schema";
 
 export const TRASH_URL = "/api/trash";
@@ -7,7 +8,6 @@ export const restoreUrl = (id: string) => `${trashEntryUrl(id)}/restore`;
 /** How long a deleted draft waits in the Trash before it is gone for good (as Gmail's). */
 export const TRASH_DAYS = 30;
 export const TRASH_MS = TRASH_DAYS * 24 * 60 * 60 * 1000;
-const PREVIEW_CHARS = 140;
 
 /** A deleted draft as the Trash keeps it: all it takes to put it back. */
 export interface TrashedDraft extends DraftFields {
@@ -40,7 +40,7 @@ export function trashEntry(doc: {
     id: doc.id,
     draftId: doc.data.draftId,
     title: doc.data.title,
-    preview: doc.data.body.replace(/\s+/g, " ").trim().slice(0, PREVIEW_CHARS),
+    preview: preview(doc.data.body),
     deletedAt,
     expiresAt: new Date(doc.expiresAt ?? Date.parse(deletedAt) + TRASH_MS).toISOString(),
   };
