@@ -184,7 +184,7 @@ function KeepNothingSetting() {
       // Takes effect from a fresh page; what the device held is sent first, then removed.
       if (keepNothing) {
         await client.sendPendingEdits();
-        client.stopCopying();
+        await client.stopCopying();
         clearHandoffStorage();
         await Promise.all([deleteHandoffDatabases(), forgetPages()]);
       }

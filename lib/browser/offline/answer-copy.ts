@@ -15,9 +15,10 @@ export interface AnswerCopy {
   remove(url: string): Promise<void>;
   /**
    * No more reads or writes from this page: the database is being deleted, and a write
-   * still to come would make it again.
+   * still to come would make it again. Resolves once the writes already under way are done,
+   * so a deletion after it finds everything they made.
    */
-  forget(): void;
+  forget(): Promise<void>;
 }
 
 /** As stored: the body sealed (AES-GCM), the rest (a version, a time) in the clear. */
@@ -62,16 +63,28 @@ export function indexedAnswerCopy(userId: string): AnswerCopy | null {
     return opened;
   };
   // A broken or full IndexedDB only costs the offline copy, never the page.
+  /** Work started and not yet done: forgetting waits for it. */
+  const underWay = new Set<Promise<unknown>>();
   const quietly = async <T>(
     work: (idb: Idb, store: UseStore, key: CryptoKey) => Promise<T>,
     fallback: T,
   ) => {
     if (forgotten) return fallback;
+    const run = (async () => {
+      try {
+        const [idb, store, key] = await open();
+        // Forgotten while the database opened: nothing more of this page goes in.
+        if (forgotten) return fallback;
+        return await work(idb, store, key);
+      } catch {
+        return fallback;
+      }
+    })();
+    underWay.add(run);
     try {
-      const [idb, store, key] = await open();
-      return await work(idb, store, key);
-    } catch {
-      return fallback;
+      return await run;
+    } finally {
+      underWay.delete(run);
     }
   };
   return {
@@ -94,11 +107,13 @@ export function indexedAnswerCopy(userId: string): AnswerCopy | null {
         const iv = crypto.getRandomValues(new Uint8Array(12));
         const plain = new TextEncoder().encode(JSON.stringify(body));
         const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, plain);
+        if (forgotten) return;
         await idb.set(url, { etag, at, iv, sealed } satisfies SealedAnswer, db);
       }, undefined),
     remove: (url) => quietly((idb, db) => idb.del(url, db), undefined),
-    forget: () => {
+    forget: async () => {
       forgotten = true;
+      await Promise.allSettled([...underWay]);
     },
   };
 }

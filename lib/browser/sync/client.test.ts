@@ -219,7 +219,7 @@ describe("SyncClient", () => {
       get: async (url) => kept.get(url),
       put: async (url, answer) => void kept.set(url, answer),
       remove: async (url) => void kept.delete(url),
-      forget: () => {},
+      forget: async () => {},
     };
     const before = client("erin", { copy });
     await before.sync.swr.mutate("/api/cart", before.sync.fetcher("/api/cart"));

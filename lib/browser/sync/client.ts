@@ -814,8 +814,8 @@ export class SyncClient {
   }
 
   /** This page keeps nothing more for offline use (its copy is about to be deleted). */
-  stopCopying() {
-    this.copy?.forget();
+  async stopCopying() {
+    await this.copy?.forget();
   }
 
   /**
@@ -824,7 +824,7 @@ export class SyncClient {
    * itself, by loading `target` afresh.
    */
   async forgetDevice(target: string) {
-    this.stopCopying();
+    await this.stopCopying();
     this.lastSeen.clear();
     clearHandoffStorage([this.storage.local, this.storage.session]);
     await Promise.all([deleteHandoffDatabases(), forgetPages()]);
